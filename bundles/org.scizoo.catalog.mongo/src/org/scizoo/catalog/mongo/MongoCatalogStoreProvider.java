@@ -1,0 +1,25 @@
+package org.scizoo.catalog.mongo;
+
+import org.osgi.service.component.annotations.Component;
+import org.scizoo.catalog.mongo.internal.EmbeddedMongo;
+import org.scizoo.catalog.mongo.internal.MongoCatalogStore;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.CatalogStoreProvider;
+
+/**
+ * Opens the catalogue: the MongoDB named by the settings' URI, or else the embedded mongo-java-server
+ * kept in the data folder. Both are reached through the same driver and the same store code.
+ */
+@Component(service = CatalogStoreProvider.class)
+public class MongoCatalogStoreProvider implements CatalogStoreProvider {
+
+    @Override
+    public CatalogStore open(BackendSettings settings) throws CatalogException {
+        if (settings.isEmbedded()) {
+            return EmbeddedMongo.open(settings);
+        }
+        return MongoCatalogStore.connect(settings.mongoUri(), settings.connectTimeout());
+    }
+}

@@ -1,0 +1,105 @@
+package org.scizoo.catalog.mongo.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogException;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The embedded catalogue: mongo-java-server with its H2 backend, one file ({@code catalog.mv}) in the
+ * data folder, served on a loopback port so the ordinary MongoDB driver talks to it.
+ * <p>
+ * Only one process can hold the file. The holder writes its port to {@code catalog.port}; a second
+ * process on the same data folder (the CLI next to an open workbench) finds the file locked and
+ * connects to that port instead, so both see one catalogue.
+ */
+public final class EmbeddedMongo {
+
+    static final String FILE_NAME = "catalog.mv";
+    static final String PORT_FILE_NAME = "catalog.port";
+
+    private EmbeddedMongo() {
+    }
+
+    public static MongoCatalogStore open(BackendSettings settings) throws CatalogException {
+        Path dir = DataFolder.prepare(settings.dataDir());
+        Path file = dir.resolve(FILE_NAME);
+        Path portFile = dir.resolve(PORT_FILE_NAME);
+        MVStore mvStore;
+        try {
+            mvStore = new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
+                return attach(file, portFile, settings.connectTimeout());
+            }
+            throw corrupt(file, e);
+        } catch (RuntimeException e) {
+            throw corrupt(file, e);
+        }
+        H2Backend backend;
+        try {
+            backend = new H2Backend(mvStore);
+        } catch (RuntimeException e) {
+            mvStore.closeImmediately();
+            throw corrupt(file, e);
+        }
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address;
+        try {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            address = server.getLocalAddress();
+            Files.writeString(portFile, Integer.toString(address.getPort()), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            server.shutdownNow();
+            mvStore.close();
+            throw new CatalogException("Could not start the embedded catalogue server for " + file + ": "
+                    + e.getMessage(), e);
+        }
+        Runnable shutdown = () -> {
+            try {
+                Files.deleteIfExists(portFile);
+            } catch (IOException ignored) {
+                // a stale port file is harmless: the next holder overwrites it
+            }
+            server.shutdown();
+            if (!mvStore.isClosed()) {
+                mvStore.close();
+            }
+        };
+        // On failure connect() closes its client, which runs the shutdown.
+        return MongoCatalogStore.connect("mongodb://127.0.0.1:" + address.getPort() + "/"
+                + MongoCatalogStore.DEFAULT_DATABASE, settings.connectTimeout(), "embedded " + file,
+                backend::commit, shutdown);
+    }
+
+    /** The file is held by another process on this machine: use its server. */
+    private static MongoCatalogStore attach(Path file, Path portFile, Duration timeout) throws CatalogException {
+        String port;
+        try {
+            port = Files.readString(portFile, StandardCharsets.US_ASCII).strip();
+            Integer.parseInt(port);
+        } catch (IOException | NumberFormatException e) {
+            throw new CatalogException("The embedded catalogue " + file + " is in use by another SciZoo process,"
+                    + " which did not say where it serves it (" + portFile + " missing or unreadable)."
+                    + " Close the other process or use another --data folder.", e);
+        }
+        return MongoCatalogStore.connect("mongodb://127.0.0.1:" + port + "/" + MongoCatalogStore.DEFAULT_DATABASE,
+                timeout, "embedded " + file + " (served by another process on port " + port + ")", null, null);
+    }
+
+    private static CatalogException corrupt(Path file, RuntimeException e) {
+        return new CatalogException("The embedded catalogue file " + file + " cannot be read: "
+                + MongoCatalogStore.firstLine(e.getMessage()) + ". It has been left untouched. Move it aside to start"
+                + " an empty catalogue (or restore it from a backup), or choose another --data folder.", e);
+    }
+}

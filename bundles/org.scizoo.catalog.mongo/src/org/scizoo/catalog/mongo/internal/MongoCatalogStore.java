@@ -1,0 +1,303 @@
+package org.scizoo.catalog.mongo.internal;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.scizoo.core.model.CatalogEntry;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.OrigDatablock;
+import org.scizoo.core.model.Proposal;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.StoreHealth;
+import org.scizoo.core.scicat.SciCatDocuments;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * {@link org.scizoo.core.ports.CatalogStore} on the MongoDB sync driver. It uses only what a real
+ * MongoDB and mongo-java-server both support (CRUD, upserts, unordered bulk writes, single-field
+ * indexes), so the embedded default and a shared MongoDB behave alike.
+ */
+public final class MongoCatalogStore implements CatalogStore {
+
+    static final String DEFAULT_DATABASE = "scicat";
+    private static final System.Logger LOG = System.getLogger(MongoCatalogStore.class.getName());
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoClient client;
+    private final MongoCollection<Document> datasets;
+    private final MongoCollection<Document> datablocks;
+    private final MongoCollection<Document> proposals;
+    private final String description;
+    private final Runnable afterWrite;
+    private final Runnable onClose;
+
+    private MongoCatalogStore(MongoClient client, MongoDatabase db, String description, Runnable afterWrite,
+            Runnable onClose) {
+        this.client = client;
+        this.datasets = db.getCollection(SciCatDocuments.DATASET_COLLECTION);
+        this.datablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION);
+        this.proposals = db.getCollection(SciCatDocuments.PROPOSAL_COLLECTION);
+        this.description = description;
+        this.afterWrite = afterWrite;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Connects, pings and prepares indexes.
+     *
+     * @param description for the status line; null to derive it from the URI
+     * @param afterWrite run after each acknowledged write (the embedded store commits its file), may be null
+     * @param onClose run after the client is closed (the embedded server's shutdown), may be null
+     */
+    public static MongoCatalogStore connect(String uri, Duration timeout, String description, Runnable afterWrite,
+            Runnable onClose) throws CatalogException {
+        ConnectionString cs;
+        try {
+            cs = new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException("Invalid MongoDB URI: " + e.getMessage()
+                    + " (expected mongodb://host:port/database)", e);
+        }
+        String desc = description != null ? description
+                : "MongoDB " + String.join(",", cs.getHosts()) + "/" + databaseName(cs);
+        long ms = timeout.toMillis();
+        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(cs)
+                .applicationName("scizoo")
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) ms, TimeUnit.MILLISECONDS))
+                .build();
+        MongoClient client = MongoClients.create(settings);
+        MongoCatalogStore store = new MongoCatalogStore(client, client.getDatabase(databaseName(cs)), desc, afterWrite,
+                onClose);
+        try {
+            store.ping();
+            store.ensureIndexes();
+        } catch (MongoException e) {
+            store.close();
+            throw new CatalogException("The catalogue at " + desc + " is not reachable within " + ms / 1000.0
+                    + " s: " + firstLine(e.getMessage()) + ". Check that MongoDB runs and the URI is right.", e);
+        }
+        return store;
+    }
+
+    public static MongoCatalogStore connect(String uri, Duration timeout) throws CatalogException {
+        return connect(uri, timeout, null, null, null);
+    }
+
+    private static String databaseName(ConnectionString cs) {
+        return cs.getDatabase() == null || cs.getDatabase().isBlank() ? DEFAULT_DATABASE : cs.getDatabase();
+    }
+
+    private void ensureIndexes() {
+        // Scanlog pages newest first; datablocks are looked up by dataset.
+        datasets.createIndex(Indexes.descending("creationTime"), new IndexOptions().name("creationTime_-1"));
+        datablocks.createIndex(Indexes.ascending("datasetId"), new IndexOptions().name("datasetId_1"));
+    }
+
+    private void ping() {
+        datasets.getNamespace();
+        client.getDatabase("admin").runCommand(new Document("ping", 1));
+    }
+
+    @Override
+    public void upsert(List<CatalogEntry> entries) throws CatalogException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> ds = new ArrayList<>(entries.size());
+        List<WriteModel<Document>> blocks = new ArrayList<>();
+        for (CatalogEntry e : entries) {
+            ds.add(new ReplaceOneModel<>(eq("_id", e.dataset().pid()), SciCatDocuments.toDocument(e.dataset()), UPSERT));
+            for (OrigDatablock b : e.datablocks()) {
+                blocks.add(new ReplaceOneModel<>(eq("_id", b.id()), SciCatDocuments.toDocument(b), UPSERT));
+            }
+        }
+        try {
+            datasets.bulkWrite(ds, UNORDERED);
+            if (!blocks.isEmpty()) {
+                datablocks.bulkWrite(blocks, UNORDERED);
+            }
+            written();
+        } catch (MongoException e) {
+            throw failure("write " + entries.size() + " datasets to", e);
+        }
+    }
+
+    @Override
+    public void upsertProposal(Proposal proposal) throws CatalogException {
+        try {
+            proposals.replaceOne(eq("_id", proposal.proposalId()), SciCatDocuments.toDocument(proposal), UPSERT);
+            written();
+        } catch (MongoException e) {
+            throw failure("write a proposal to", e);
+        }
+    }
+
+    @Override
+    public List<Dataset> findDatasets(DatasetQuery q) throws CatalogException {
+        List<Bson> filters = new ArrayList<>();
+        if (q.instrument() != null) {
+            filters.add(eq("instrumentIds", q.instrument()));
+        }
+        if (q.proposalId() != null) {
+            filters.add(eq("proposalIds", q.proposalId()));
+        }
+        if (q.newerThan() != null) {
+            filters.add(gt("creationTime", Date.from(q.newerThan())));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        List<Dataset> out = new ArrayList<>();
+        try {
+            var it = datasets.find(filter).sort(Sorts.orderBy(Sorts.descending("creationTime"), Sorts.descending("_id")))
+                    .skip(q.skip());
+            if (q.limit() > 0) {
+                it = it.limit(q.limit());
+            }
+            for (Document d : it) {
+                Dataset ds = readOrSkip(d);
+                if (ds != null) {
+                    out.add(ds);
+                }
+            }
+        } catch (MongoException e) {
+            throw failure("read datasets from", e);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Dataset> findDataset(String pid) throws CatalogException {
+        try {
+            Document d = datasets.find(eq("_id", pid)).first();
+            if (d == null) {
+                return Optional.empty();
+            }
+            Dataset ds = readOrSkip(d);
+            if (ds == null) {
+                throw new CatalogException("Dataset " + pid + " in the catalogue is not a valid SciCat dataset");
+            }
+            return Optional.of(ds);
+        } catch (MongoException e) {
+            throw failure("read dataset " + pid + " from", e);
+        }
+    }
+
+    @Override
+    public List<OrigDatablock> findDatablocks(String datasetPid) throws CatalogException {
+        List<OrigDatablock> out = new ArrayList<>();
+        try {
+            for (Document d : datablocks.find(eq("datasetId", datasetPid))) {
+                out.add(SciCatDocuments.origDatablock(d));
+            }
+        } catch (MongoException e) {
+            throw failure("read datablocks from", e);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Proposal> findProposal(String proposalId) throws CatalogException {
+        try {
+            Document d = proposals.find(eq("_id", proposalId)).first();
+            return d == null ? Optional.empty() : Optional.of(SciCatDocuments.proposal(d));
+        } catch (MongoException e) {
+            throw failure("read a proposal from", e);
+        }
+    }
+
+    @Override
+    public long countDatasets() throws CatalogException {
+        try {
+            return datasets.countDocuments();
+        } catch (MongoException e) {
+            throw failure("count datasets in", e);
+        }
+    }
+
+    @Override
+    public StoreHealth health() {
+        long t0 = System.nanoTime();
+        try {
+            ping();
+            return StoreHealth.up(Duration.ofNanos(System.nanoTime() - t0));
+        } catch (RuntimeException e) {
+            return StoreHealth.down(firstLine(e.getMessage()));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            if (onClose != null) {
+                onClose.run();
+            }
+        }
+    }
+
+    private void written() {
+        if (afterWrite != null) {
+            afterWrite.run();
+        }
+    }
+
+    /**
+     * A document written by another program may not be a valid dataset: it is logged and left out of the
+     * page (and left untouched in the store) rather than failing the whole page.
+     */
+    private static Dataset readOrSkip(Document d) {
+        try {
+            return SciCatDocuments.dataset(d);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Skipping dataset " + d.get("_id")
+                    + ": not a valid SciCat dataset (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private CatalogException failure(String what, MongoException e) {
+        return new CatalogException("Could not " + what + " the catalogue at " + description + ": "
+                + firstLine(e.getMessage()), e);
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "no details";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

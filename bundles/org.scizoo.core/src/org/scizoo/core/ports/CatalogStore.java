@@ -1,0 +1,41 @@
+package org.scizoo.core.ports;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.scizoo.core.model.CatalogEntry;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.OrigDatablock;
+import org.scizoo.core.model.Proposal;
+
+/**
+ * The catalogue: SciCat-shaped collections in MongoDB (embedded or shared). Writes are idempotent
+ * upserts by {@code _id}, so replaying an entry never duplicates it. Methods may block on I/O: call
+ * them off the UI thread.
+ */
+public interface CatalogStore extends AutoCloseable {
+
+    /** Upserts datasets and their datablocks in bulk; returns when the store has acknowledged. */
+    void upsert(List<CatalogEntry> entries) throws CatalogException;
+
+    void upsertProposal(Proposal proposal) throws CatalogException;
+
+    List<Dataset> findDatasets(DatasetQuery query) throws CatalogException;
+
+    Optional<Dataset> findDataset(String pid) throws CatalogException;
+
+    List<OrigDatablock> findDatablocks(String datasetPid) throws CatalogException;
+
+    Optional<Proposal> findProposal(String proposalId) throws CatalogException;
+
+    long countDatasets() throws CatalogException;
+
+    /** A ping; never throws. */
+    StoreHealth health();
+
+    /** What this store is, for the status line: {@code embedded (/path/catalog.mv)} or a URI without password. */
+    String describe();
+
+    @Override
+    void close();
+}

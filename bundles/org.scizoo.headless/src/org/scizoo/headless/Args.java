@@ -1,0 +1,123 @@
+package org.scizoo.headless;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.scizoo.core.model.Durations;
+import org.scizoo.core.ports.BackendSettings;
+
+/**
+ * A command's parsed arguments: {@code --name value}, {@code --name=value}, {@code --flag}, and positional
+ * words. Every option must be declared; anything else is a {@link UsageException} naming it.
+ */
+public final class Args {
+
+    /** Options every command that touches the catalogue takes. */
+    public static final Set<String> BACKEND_OPTIONS = Set.of("data", "mongo-uri", "connect-timeout");
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
+    private final List<String> positional = new ArrayList<>();
+
+    private Args() {
+    }
+
+    public static Args parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
+            throws UsageException {
+        Args a = new Args();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--") || arg.equals("--")) {
+                if (arg.startsWith("-") && arg.length() > 1) {
+                    throw new UsageException("unknown option " + arg + " (options start with --)");
+                }
+                a.positional.add(arg);
+                continue;
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (flagOptions.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                a.flags.add(name);
+            } else if (valueOptions.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                a.values.put(name, value);
+            } else {
+                throw new UsageException("unknown option --" + name);
+            }
+        }
+        return a;
+    }
+
+    public boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    public String value(String name) {
+        return values.get(name);
+    }
+
+    public List<String> positional() {
+        return positional;
+    }
+
+    public int intValue(String name, int def, int min) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return def;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min) {
+                throw new UsageException("--" + name + " must be at least " + min + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a whole number, not '" + v + "'");
+        }
+    }
+
+    public Duration duration(String name, Duration def) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --data DIR} (default: the user's data folder), {@code --mongo-uri}, {@code --connect-timeout}. */
+    public BackendSettings backend() throws UsageException {
+        String data = values.get("data");
+        Path dir = data == null ? BackendSettings.defaultDataDir() : Path.of(data);
+        return new BackendSettings(dir, values.get("mongo-uri"),
+                duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT));
+    }
+
+    public static Set<String> with(Set<String> a, String... more) {
+        Set<String> s = new HashSet<>(a);
+        s.addAll(List.of(more));
+        return s;
+    }
+}

@@ -1,0 +1,101 @@
+package org.scizoo.headless.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.MetadataValue;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.scicat.SciCatJson;
+import org.scizoo.headless.Args;
+import org.scizoo.headless.CliCommand;
+import org.scizoo.headless.UsageException;
+
+/** {@code scizoo catalog list}: the stored datasets, newest first, as text or SciCat JSON. */
+@Component(service = CliCommand.class)
+public class CatalogCommand implements CliCommand {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private final CatalogStoreProvider stores;
+
+    @Activate
+    public CatalogCommand(@Reference CatalogStoreProvider stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    public String name() {
+        return "catalog";
+    }
+
+    @Override
+    public String summary() {
+        return "list the datasets in the catalogue (embedded or --mongo-uri)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: scizoo catalog list [--json] [--limit N] [--all] [--data DIR | --mongo-uri URI]
+
+                Prints the stored datasets, newest first: pid, datasetName, creationTime and the
+                scientific metadata. --json prints a JSON array of SciCat v4 dataset documents.
+                  --limit N           at most N datasets (default %d); --all for every one
+                  --data DIR          the data folder of the embedded catalogue
+                                      (default: ~/.local/share/scizoo)
+                  --mongo-uri URI     a shared MongoDB instead, e.g. mongodb://host:27017/scicat
+                  --connect-timeout T give up on the store after T (default 5s)""".formatted(DEFAULT_LIMIT);
+    }
+
+    @Override
+    public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
+        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "limit"), java.util.Set.of("json", "all"));
+        if (args.positional().size() != 1 || !args.positional().get(0).equals("list")) {
+            throw new UsageException(args.positional().isEmpty() ? "say what to do: list"
+                    : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list)");
+        }
+        int limit = args.flag("all") ? 0 : args.intValue("limit", DEFAULT_LIMIT, 1);
+        try (CatalogStore store = stores.open(args.backend())) {
+            List<Dataset> datasets = store.findDatasets(DatasetQuery.newest(limit));
+            if (args.flag("json")) {
+                out.println(datasets.stream().map(d -> SciCatJson.toJson(d, true))
+                        .collect(Collectors.joining(",\n", "[", "]")));
+            } else {
+                printText(store, datasets, out);
+            }
+            return OK;
+        } catch (CatalogException e) {
+            err.println("scizoo catalog: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static void printText(CatalogStore store, List<Dataset> datasets, PrintStream out)
+            throws CatalogException {
+        long total = store.countDatasets();
+        out.printf("%d of %d datasets in %s%n", datasets.size(), total, store.describe());
+        for (Dataset d : datasets) {
+            out.println();
+            out.println(d.pid());
+            out.printf("  datasetName   %s%n", d.datasetName());
+            out.printf("  creationTime  %s%n", d.creationTime());
+            out.printf("  owner         %s <%s>%n", d.owner(), d.contactEmail());
+            out.printf("  sourceFolder  %s%n", d.sourceFolder());
+            if (d.description() != null) {
+                out.printf("  description   %s%n", d.description());
+            }
+            out.printf("  scientificMetadata%n");
+            for (Map.Entry<String, MetadataValue> e : d.scientificMetadata().entrySet()) {
+                out.printf("    %-24s %s%n", e.getKey(), e.getValue().display());
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.scizoo.ingest.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.scizoo.core.model.CatalogEntry;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.BackendStatus;
+import org.scizoo.core.ports.BackendStatus.State;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogService;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.core.ports.ProposalSource;
+import org.scizoo.core.ports.ScanEventSource;
+import org.scizoo.core.ports.ScanEventSourceFactory;
+import org.scizoo.core.ports.StoreHealth;
+import org.scizoo.ingest.DatasetFactory;
+
+/**
+ * The catalogue session: opens the store, wires sources → ingestor → transport → store, watches the
+ * store's health, and publishes status and stored datasets to whoever listens (status line, Scanlog, CLI).
+ */
+@Component(service = CatalogService.class)
+public class IngestionService implements CatalogService {
+
+    private static final Duration HEALTH_PERIOD = Duration.ofSeconds(5);
+    private static final String PID_PREFIX_PROPERTY = "scizoo.pid.prefix";
+
+    private final CatalogStoreProvider storeProvider;
+    private final List<ScanEventSourceFactory> factories = new CopyOnWriteArrayList<>();
+    private final List<ProposalSource> proposalSources = new CopyOnWriteArrayList<>();
+    private final List<Consumer<BackendStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Dataset>>> datasetListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("scizoo-catalog-health").unstarted(r));
+
+    private volatile BackendStatus status = BackendStatus.stopped();
+    private Session session; // guarded by this
+
+    /** What one start() opened; closed as a whole by stop(). */
+    private record Session(CatalogStore store, InProcessTransport transport, List<ScanEventSource> sources,
+            ScheduledFuture<?> health) {
+    }
+
+    @Activate
+    public IngestionService(@Reference CatalogStoreProvider storeProvider) {
+        this.storeProvider = storeProvider;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSourceFactory(ScanEventSourceFactory f) {
+        factories.add(f);
+    }
+
+    void removeSourceFactory(ScanEventSourceFactory f) {
+        factories.remove(f);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProposalSource(ProposalSource s) {
+        proposalSources.add(s);
+    }
+
+    void removeProposalSource(ProposalSource s) {
+        proposalSources.remove(s);
+    }
+
+    @Override
+    public synchronized void start(BackendSettings settings, IngestOptions options) throws CatalogException {
+        stop();
+        publish(new BackendStatus(State.CONNECTING, settings.isEmbedded() ? "embedded " + settings.dataDir()
+                : "MongoDB", "connecting…", 0, 0, Instant.now()));
+        CatalogStore store;
+        try {
+            store = storeProvider.open(settings);
+        } catch (CatalogException e) {
+            publish(new BackendStatus(State.FAILED, status.backend(), e.getMessage(), 0, 0, Instant.now()));
+            throw e;
+        }
+        InProcessTransport transport = new InProcessTransport(store, this::stored, this::writeFailed);
+        List<ScanEventSource> sources = new ArrayList<>();
+        try {
+            ScanIngestor ingestor = new ScanIngestor(new DatasetFactory(System.getProperty(PID_PREFIX_PROPERTY)),
+                    transport, store, () -> proposalSources, this::sourceProblem, Clock.systemUTC());
+            for (IngestOptions.SourceSpec spec : options.sources()) {
+                ScanEventSource source = factory(spec.kind()).create(spec.options());
+                sources.add(source);
+                source.start(ingestor);
+            }
+        } catch (CatalogException | RuntimeException e) {
+            sources.forEach(ScanEventSource::close);
+            transport.close();
+            store.close();
+            publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
+            throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
+        }
+        ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, 0,
+                HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        session = new Session(store, transport, sources, health);
+    }
+
+    private ScanEventSourceFactory factory(String kind) throws CatalogException {
+        for (ScanEventSourceFactory f : factories) {
+            if (f.kind().equals(kind)) {
+                return f;
+            }
+        }
+        throw new CatalogException("No scan source of kind '" + kind + "' is installed (installed: "
+                + factories.stream().map(ScanEventSourceFactory::kind).sorted().toList() + ")");
+    }
+
+    @Override
+    public synchronized void stop() {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        session = null;
+        s.health().cancel(false);
+        s.sources().forEach(ScanEventSource::close);
+        if (!s.transport().flushAndClose(Duration.ofSeconds(10))) {
+            System.getLogger(getClass().getName()).log(System.Logger.Level.ERROR,
+                    s.transport().pending() + " datasets could not be written before the session closed");
+        }
+        s.store().close();
+        publish(BackendStatus.stopped());
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public BackendStatus status() {
+        return status;
+    }
+
+    @Override
+    public synchronized CatalogStore store() throws CatalogException {
+        if (session == null) {
+            throw new CatalogException("No catalogue is open: " + status.detail());
+        }
+        return session.store();
+    }
+
+    @Override
+    public AutoCloseable onStatus(Consumer<BackendStatus> listener) {
+        statusListeners.add(listener);
+        return () -> statusListeners.remove(listener);
+    }
+
+    @Override
+    public AutoCloseable onDatasets(Consumer<List<Dataset>> listener) {
+        datasetListeners.add(listener);
+        return () -> datasetListeners.remove(listener);
+    }
+
+    private void stored(List<CatalogEntry> entries) {
+        List<Dataset> datasets = entries.stream().map(CatalogEntry::dataset).toList();
+        for (Consumer<List<Dataset>> l : datasetListeners) {
+            l.accept(datasets);
+        }
+        BackendStatus s = status;
+        if (s.state() == State.DEGRADED || s.state() == State.UP) {
+            publish(new BackendStatus(State.UP, s.backend(), "ok", s.datasets() + entries.size(), pending(),
+                    Instant.now()));
+        }
+    }
+
+    private void writeFailed(CatalogException e) {
+        BackendStatus s = status;
+        publish(new BackendStatus(State.DEGRADED, s.backend(), e.getMessage() + " (kept, retrying)", s.datasets(),
+                pending(), Instant.now()));
+    }
+
+    private void sourceProblem(String source, String message) {
+        BackendStatus s = status;
+        publish(new BackendStatus(s.state(), s.backend(), source + ": " + message, s.datasets(), s.pending(),
+                Instant.now()));
+    }
+
+    private long pending() {
+        Session s = session;
+        return s == null ? 0 : s.transport().pending();
+    }
+
+    private void checkHealth() {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        StoreHealth h = s.store().health();
+        long count = status.datasets();
+        if (h.up()) {
+            try {
+                count = s.store().countDatasets();
+            } catch (CatalogException e) {
+                h = StoreHealth.down(e.getMessage());
+            }
+        }
+        String detail = h.up() ? "ok, ping " + h.latency().toMillis() + " ms" : h.detail();
+        publish(new BackendStatus(h.up() ? State.UP : State.DEGRADED, s.store().describe(), detail, count,
+                s.transport().pending(), Instant.now()));
+    }
+
+    private void publish(BackendStatus s) {
+        status = s;
+        for (Consumer<BackendStatus> l : statusListeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                System.getLogger(getClass().getName()).log(System.Logger.Level.ERROR, "status listener failed", e);
+            }
+        }
+    }
+}

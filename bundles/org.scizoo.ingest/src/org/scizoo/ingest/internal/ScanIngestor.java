@@ -1,0 +1,91 @@
+package org.scizoo.ingest.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import org.scizoo.core.model.Proposal;
+import org.scizoo.core.model.Scan;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.MetadataTransport;
+import org.scizoo.core.ports.ProposalSource;
+import org.scizoo.core.ports.ScanListener;
+import org.scizoo.ingest.DatasetFactory;
+
+/**
+ * Listens to the scan sources and publishes one catalogue entry per ended scan. Proposals are looked up
+ * once from the user office and written to the store the first time they are seen.
+ */
+final class ScanIngestor implements ScanListener {
+
+    private static final System.Logger LOG = System.getLogger(ScanIngestor.class.getName());
+
+    private final DatasetFactory factory;
+    private final MetadataTransport transport;
+    private final CatalogStore store;
+    private final Supplier<List<ProposalSource>> proposalSources;
+    private final BiConsumer<String, String> onProblem;
+    private final Clock clock;
+    private final Map<String, Optional<Proposal>> proposals = new ConcurrentHashMap<>();
+
+    ScanIngestor(DatasetFactory factory, MetadataTransport transport, CatalogStore store,
+            Supplier<List<ProposalSource>> proposalSources, BiConsumer<String, String> onProblem, Clock clock) {
+        this.factory = factory;
+        this.transport = transport;
+        this.store = store;
+        this.proposalSources = proposalSources;
+        this.onProblem = onProblem;
+        this.clock = clock;
+    }
+
+    @Override
+    public void scanStarted(Scan scan) {
+        // Harvest at scan start arrives with SciDog/SciFish; nothing to record yet.
+    }
+
+    @Override
+    public void scanEnded(Scan scan) {
+        try {
+            transport.publish(factory.create(scan, proposal(scan.proposalId()), clock.instant()));
+        } catch (CatalogException | RuntimeException e) {
+            onProblem.accept(scan.instrument(), "scan " + scan.scanId() + " not recorded: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void sourceProblem(String source, String message, Throwable cause) {
+        LOG.log(System.Logger.Level.WARNING, source + ": " + message, cause);
+        onProblem.accept(source, message);
+    }
+
+    private Optional<Proposal> proposal(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return proposals.computeIfAbsent(id, this::lookUp);
+    }
+
+    private Optional<Proposal> lookUp(String id) {
+        for (ProposalSource source : proposalSources.get()) {
+            try {
+                Optional<Proposal> p = source.find(id);
+                if (p.isPresent()) {
+                    store.upsertProposal(p.get());
+                    return p;
+                }
+            } catch (CatalogException | RuntimeException e) {
+                onProblem.accept("proposals", "proposal " + id + ": " + e.getMessage());
+            }
+        }
+        try {
+            return store.findProposal(id);
+        } catch (CatalogException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.scizoo.source.sim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.scizoo.core.model.MetadataValue;
+import org.scizoo.core.model.Scan;
+import org.scizoo.core.ports.ScanEventSource;
+import org.scizoo.core.ports.ScanListener;
+
+/**
+ * A SAXS beamline that runs a scan every {@code interval}: Sardana-style commands, detectors, a data
+ * file per scan, and the scientific metadata a real SAXS beamline's SciDog configuration records
+ * (sample cell temperatures, sample description/well/concentration, Eiger settings, water bath).
+ * Values drift slowly like real sensors; the random seed makes runs repeatable.
+ */
+public final class SimulatedBeamline implements ScanEventSource {
+
+    public static final String INSTRUMENT = "sim-saxs";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final String[] SAMPLES = { "lysozyme in 50 mM HEPES", "BSA in PBS buffer", "buffer blank (PBS)",
+            "silver behenate calibrant", "glucose isomerase", "empty capillary" };
+    private static final String[] MOTORS = { "mot01", "sample_x", "sample_y", "det_z" };
+
+    private final Duration interval;
+    private final Clock clock;
+    private final Random random;
+    private final String proposalId;
+    private final String user;
+    private long nextScanId;
+    private double t01 = 22.0;
+    private double t02 = 22.4;
+    private double bath = 20.0;
+    private ScheduledExecutorService timer;
+
+    public SimulatedBeamline(Duration interval, long firstScanId, long seed, Clock clock) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("The simulated scan interval must be positive, not " + interval);
+        }
+        this.interval = interval;
+        this.nextScanId = firstScanId;
+        this.random = new Random(seed);
+        this.clock = clock;
+        this.proposalId = SimulatedUserOffice.PROPOSAL_ID;
+        this.user = SimulatedUserOffice.PI_EMAIL;
+    }
+
+    @Override
+    public String name() {
+        return "simulated beamline " + INSTRUMENT + " (a scan every " + interval.toMillis() / 1000.0 + " s)";
+    }
+
+    @Override
+    public synchronized void start(ScanListener listener) {
+        if (timer != null) {
+            throw new IllegalStateException("already started");
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                .name("scizoo-sim-beamline").unstarted(r));
+        long periodMs = interval.toMillis();
+        timer.scheduleAtFixedRate(() -> runOneScan(listener, periodMs), periodMs / 2, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void runOneScan(ScanListener listener, long periodMs) {
+        try {
+            Scan started = nextScan();
+            listener.scanStarted(started);
+            // The scan "runs" for half the interval; the end is reported from the same thread.
+            long runMs = Math.max(1, periodMs / 2);
+            Thread.sleep(runMs);
+            listener.scanEnded(started.ended(clock.instant(), endMetadata()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            listener.sourceProblem(INSTRUMENT, "simulated scan failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next scan as it starts. Public for tests and benchmarks that need scans without waiting. */
+    public synchronized Scan nextScan() {
+        long id = nextScanId++;
+        Instant start = clock.instant();
+        String command = command();
+        List<String> detectors = random.nextInt(4) == 0 ? List.of("eiger", "ct01", "ct02")
+                : List.of("eiger", "pilatus", "ct01");
+        String folder = "/data/visitors/" + INSTRUMENT + "/" + proposalId + "/" + DAY.format(start) + "/raw";
+        String file = String.format(Locale.ROOT, "scan_%05d.h5", id);
+        return new Scan(INSTRUMENT, id, command, detectors, folder, file, start, null, proposalId, user,
+                startMetadata());
+    }
+
+    private String command() {
+        return switch (random.nextInt(4)) {
+        case 0 -> String.format(Locale.ROOT, "ascan %s 0.0 1.0 %d 0.1", MOTORS[random.nextInt(MOTORS.length)],
+                5 + random.nextInt(20));
+        case 1 -> String.format(Locale.ROOT, "dscan sample_x -0.5 0.5 %d 0.05", 10 + random.nextInt(30));
+        case 2 -> String.format(Locale.ROOT, "timescan %d 0.2", 10 + random.nextInt(90));
+        default -> "mesh sample_x 0 1 5 sample_y 0 1 5 0.1";
+        };
+    }
+
+    private synchronized Map<String, MetadataValue> startMetadata() {
+        t01 = drift(t01, 22.0, 0.15);
+        t02 = drift(t02, 22.4, 0.15);
+        bath = drift(bath, 20.0, 0.05);
+        int images = 10 * (1 + random.nextInt(10));
+        Map<String, MetadataValue> m = new LinkedHashMap<>();
+        m.put("T01", MetadataValue.of(round(t01, 2), "degC"));
+        m.put("T02", MetadataValue.of(round(t02, 2), "degC"));
+        m.put("sample_description", MetadataValue.of(SAMPLES[random.nextInt(SAMPLES.length)]));
+        m.put("sample_well", MetadataValue.of("" + (char) ('A' + random.nextInt(8)) + (1 + random.nextInt(12))));
+        m.put("sample_concentration", MetadataValue.of(round(0.5 + 9.5 * random.nextDouble(), 2), "mg/ml"));
+        m.put("eiger_nbimages", MetadataValue.of(images));
+        m.put("eiger_nbtriggers", MetadataValue.of(1 + random.nextInt(3)));
+        m.put("eiger_count_time", MetadataValue.of(round(0.05 + 0.05 * random.nextInt(10), 2), "s"));
+        m.put("waterbath_temperature", MetadataValue.of(round(bath, 2), "degC"));
+        m.put("energy", MetadataValue.of(12.4, "keV"));
+        return m;
+    }
+
+    private synchronized Map<String, MetadataValue> endMetadata() {
+        t01 = drift(t01, 22.0, 0.05);
+        return Map.of("T01_end", MetadataValue.of(round(t01, 2), "degC"));
+    }
+
+    private double drift(double value, double target, double step) {
+        return value + (target - value) * 0.1 + step * random.nextGaussian();
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            timer = null;
+        }
+    }
+}
