@@ -71,8 +71,9 @@ final class InProcessTransport implements MetadataTransport {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 inFlight = batch.size();
                 if (write(batch)) {
-                    batch.clear();
                     inFlight = 0;
+                    notifyStored(batch);
+                    batch.clear();
                 } else {
                     // keep order: put the batch back at the head, wait, try again
                     for (int i = batch.size() - 1; i >= 0; i--) {
@@ -95,20 +96,22 @@ final class InProcessTransport implements MetadataTransport {
     private boolean write(List<CatalogEntry> batch) {
         try {
             store.upsert(batch);
+            return true;
         } catch (CatalogException e) {
             onFailure.accept(e);
-            return false;
         } catch (RuntimeException e) {
             onFailure.accept(new CatalogException("Unexpected failure writing to the catalogue: " + e, e));
-            return false;
         }
+        return false;
+    }
+
+    private void notifyStored(List<CatalogEntry> batch) {
         try {
             onStored.accept(List.copyOf(batch));
         } catch (RuntimeException e) {
             // a listener's bug must not make us write the batch again
             System.getLogger(getClass().getName()).log(System.Logger.Level.ERROR, "dataset listener failed", e);
         }
-        return true;
     }
 
     /** Waits up to {@code timeout} for what is queued to be written, then stops the writer. */

@@ -112,9 +112,10 @@ public class IngestionService implements CatalogService {
             publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
             throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
         }
-        ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, 0,
+        ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_PERIOD.toMillis(),
                 HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         session = new Session(store, transport, sources, health);
+        checkHealth();
     }
 
     private ScanEventSourceFactory factory(String kind) throws CatalogException {

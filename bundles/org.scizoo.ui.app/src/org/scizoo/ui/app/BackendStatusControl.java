@@ -1,0 +1,82 @@
+package org.scizoo.ui.app;
+
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.scizoo.core.ports.BackendStatus;
+import org.scizoo.core.ports.CatalogService;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+/** The status line: which catalogue is in use, whether it answers, how many datasets, how many waiting. */
+public class BackendStatusControl {
+
+    private Label light;
+    private Label text;
+    private AutoCloseable subscription;
+
+    @PostConstruct
+    void create(Composite parent, CatalogService catalog, UISynchronize sync) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 2;
+        layout.marginWidth = 6;
+        box.setLayout(layout);
+        light = new Label(box, SWT.NONE);
+        text = new Label(box, SWT.NONE);
+        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        show(catalog.status());
+        subscription = catalog.onStatus(s -> sync.asyncExec(() -> show(s)));
+    }
+
+    private void show(BackendStatus s) {
+        if (text == null || text.isDisposed()) {
+            return;
+        }
+        Display d = text.getDisplay();
+        int color = switch (s.state()) {
+        case UP -> SWT.COLOR_DARK_GREEN;
+        case CONNECTING, DEGRADED -> SWT.COLOR_DARK_YELLOW;
+        case FAILED -> SWT.COLOR_RED;
+        case STOPPED -> SWT.COLOR_DARK_GRAY;
+        };
+        light.setForeground(d.getSystemColor(color));
+        light.setText("\u25CF");
+        text.setText(format(s));
+        text.setToolTipText(s.detail());
+        text.getParent().layout(true);
+        text.getParent().getParent().layout(true);
+    }
+
+    /** "Catalogue: embedded /data/catalog.mv · up (ok, ping 1 ms) · 42 datasets · 0 waiting". */
+    static String format(BackendStatus s) {
+        String state = switch (s.state()) {
+        case UP -> "up";
+        case CONNECTING -> "connecting";
+        case DEGRADED -> "trouble";
+        case FAILED -> "failed";
+        case STOPPED -> "stopped";
+        };
+        StringBuilder b = new StringBuilder("Catalogue: ").append(s.backend()).append(" \u00B7 ").append(state);
+        if (s.detail() != null && !s.detail().isBlank()) {
+            String detail = s.detail().length() > 120 ? s.detail().substring(0, 117) + "…" : s.detail();
+            b.append(" (").append(detail).append(')');
+        }
+        if (s.state() == BackendStatus.State.UP || s.state() == BackendStatus.State.DEGRADED) {
+            b.append(" \u00B7 ").append(s.datasets()).append(" datasets \u00B7 ").append(s.pending()).append(" waiting");
+        }
+        return b.toString();
+    }
+
+    @PreDestroy
+    void dispose() throws Exception {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+}
