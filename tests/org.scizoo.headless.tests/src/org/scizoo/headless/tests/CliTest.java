@@ -1,0 +1,167 @@
+package org.scizoo.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.scizoo.headless.CliCommand;
+import org.scizoo.headless.UsageException;
+import org.scizoo.headless.internal.CliApplication;
+
+/** The scizoo commands as registered OSGi services, run against a real embedded catalogue. */
+class CliTest {
+
+    @TempDir
+    Path data;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static CliCommand command(String name) throws InterruptedException {
+        var ctx = FrameworkUtil.getBundle(CliTest.class).getBundleContext();
+        ServiceTracker<CliCommand, CliCommand> t = new ServiceTracker<>(ctx, CliCommand.class, null);
+        t.open();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Object c : t.getServices() == null ? new Object[0] : t.getServices()) {
+                if (((CliCommand) c).name().equals(name)) {
+                    return (CliCommand) c;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no command " + name);
+    }
+
+    static Run run(String name, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = command(name).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ingestRunsTheSimulatedBeamlineIntoTheStoreAndCatalogListShowsIt() throws Exception {
+        Run ingest = run("ingest", "--sim", "--sim-interval", "200ms", "--duration", "2s", "--data", data.toString());
+        assertEquals(0, ingest.exit(), ingest.err());
+        Matcher m = Pattern.compile("stored (\\d+) datasets").matcher(ingest.out());
+        assertTrue(m.find(), ingest.out());
+        int stored = Integer.parseInt(m.group(1));
+        assertTrue(stored >= 2, "a scan every 200 ms for 2 s stores several, got " + stored);
+
+        Run list = run("catalog", "list", "--data", data.toString(), "--all");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().startsWith(stored + " of " + stored + " datasets"), list.out());
+        assertTrue(list.out().contains("T01") && list.out().contains("degC"), list.out());
+
+        Run json = run("catalog", "list", "--json", "--limit", "1", "--data", data.toString());
+        assertEquals(0, json.exit(), json.err());
+        List<?> docs = Document.parse("{\"a\": " + json.out() + "}").getList("a", Object.class);
+        assertEquals(1, docs.size());
+        Document d = (Document) docs.get(0);
+        for (String field : List.of("pid", "datasetName", "creationTime", "scientificMetadata", "owner",
+                "contactEmail", "sourceFolder", "type", "ownerGroup")) {
+            assertTrue(d.containsKey(field), "JSON has " + field + ": " + d.toJson());
+        }
+    }
+
+    @Test
+    void wrongCommandLinesAreUsageErrors() {
+        UsageException unknown = assertThrows(UsageException.class,
+                () -> run("catalog", "list", "--bogus", "--data", data.toString()));
+        assertTrue(unknown.getMessage().contains("--bogus"), unknown.getMessage());
+        assertThrows(UsageException.class, () -> run("catalog", "list", "--limit", "many"));
+        assertThrows(UsageException.class, () -> run("catalog", "list", "--limit", "0"));
+        assertThrows(UsageException.class, () -> run("catalog", "drop"));
+        assertThrows(UsageException.class, () -> run("ingest", "--duration", "1s"));
+        UsageException badDuration = assertThrows(UsageException.class,
+                () -> run("ingest", "--sim", "--duration", "soon"));
+        assertTrue(badDuration.getMessage().contains("--duration"), badDuration.getMessage());
+    }
+
+    @Test
+    void anUnusableStoreIsAFailureWithTheReasonOnStderr() throws Exception {
+        Files.write(data.resolve("catalog.mv"), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
+        Run r = run("catalog", "list", "--data", data.toString());
+        assertEquals(CliCommand.FAILED, r.exit());
+        assertTrue(r.err().contains("cannot be read"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void theApplicationMapsCommandLinesToExitCodes() throws Exception {
+        assertEquals(CliCommand.USAGE, runApplication("frobnicate"));
+        assertEquals(CliCommand.USAGE, runApplication("catalog", "list", "--nope"));
+        assertEquals(CliCommand.OK, runApplication("help"));
+        assertEquals(CliCommand.OK, runApplication("catalog", "list", "--data", data.toString()));
+    }
+
+    private static int runApplication(String... args) throws Exception {
+        return (Integer) new CliApplication().start(new ArgsContext(args));
+    }
+
+    /** Only what CliApplication reads of its context: the arguments. */
+    private record ArgsContext(String[] args) implements IApplicationContext {
+        @Override
+        public Map<String, Object> getArguments() {
+            return Map.of(APPLICATION_ARGS, Arrays.copyOf(args, args.length));
+        }
+
+        @Override
+        public void applicationRunning() {
+        }
+
+        @Override
+        public String getBrandingApplication() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingName() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingDescription() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingId() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingProperty(String key) {
+            return null;
+        }
+
+        @Override
+        public Bundle getBrandingBundle() {
+            return null;
+        }
+
+        @Override
+        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.scizoo.ingest.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.core.model.CatalogEntry;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.Proposal;
+import org.scizoo.core.model.Scan;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.BackendStatus;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogService;
+import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.ingest.DatasetFactory;
+import org.scizoo.source.sim.SimulatedBeamline;
+import org.scizoo.source.sim.SimulatedUserOffice;
+
+/** The catalogue session as the workbench and the CLI run it: DS services, embedded store, simulated beamline. */
+class SimulatedBeamlineIngestionTest {
+
+    @TempDir
+    Path data;
+    private CatalogService catalog;
+
+    @BeforeEach
+    void service() throws InterruptedException {
+        catalog = OsgiServices.get(CatalogService.class);
+    }
+
+    @AfterEach
+    void stop() {
+        catalog.stop();
+    }
+
+    @Test
+    void simulatedScansAreStoredAsSciCatDatasetsAndSurviveARestart() throws Exception {
+        List<Dataset> seen = new CopyOnWriteArrayList<>();
+        try (AutoCloseable l = catalog.onDatasets(seen::addAll)) {
+            catalog.start(BackendSettings.embedded(data), IngestOptions.simulated("200ms"));
+            waitFor(() -> seen.size() >= 3, Duration.ofSeconds(20), "3 simulated scans stored");
+        }
+        assertEquals(BackendStatus.State.UP, catalog.status().state(), catalog.status().detail());
+        Dataset d = seen.get(0);
+        assertEquals(List.of(SimulatedBeamline.INSTRUMENT), d.instrumentIds());
+        assertEquals(List.of(SimulatedUserOffice.PROPOSAL_ID), d.proposalIds());
+        assertEquals("Ada Lovelace", d.owner(), "owner taken from the user office's proposal");
+        assertEquals("degC", d.metadata("T01").unit());
+        assertNotNull(d.metadata("sample_description"));
+        assertTrue(d.metadata(DatasetFactory.KEY_COMMAND).value().toString().matches("(ascan|dscan|timescan|mesh) .*"));
+        assertTrue(d.startTime().isBefore(d.endTime()) || d.startTime().equals(d.endTime()));
+        Optional<Proposal> proposal = catalog.store().findProposal(SimulatedUserOffice.PROPOSAL_ID);
+        assertTrue(proposal.isPresent(), "the proposal is written to the catalogue too");
+        long stored = catalog.store().countDatasets();
+        catalog.stop();
+
+        catalog.start(BackendSettings.embedded(data), IngestOptions.none());
+        assertTrue(catalog.store().countDatasets() >= stored, "datasets survive the restart");
+        List<Dataset> page = catalog.store().findDatasets(DatasetQuery.newest(0));
+        assertTrue(page.stream().map(Dataset::pid).toList().containsAll(seen.stream().map(Dataset::pid).toList()));
+    }
+
+    @Test
+    void anUnknownSourceKindIsAClearErrorAndLeavesNothingOpen() {
+        CatalogException e = assertThrows(CatalogException.class, () -> catalog.start(BackendSettings.embedded(data),
+                new IngestOptions(List.of(new IngestOptions.SourceSpec("sardana", Map.of())))));
+        assertTrue(e.getMessage().contains("sardana") && e.getMessage().contains("sim"), e.getMessage());
+        assertEquals(BackendStatus.State.FAILED, catalog.status().state());
+        assertThrows(CatalogException.class, () -> catalog.store());
+    }
+
+    @Test
+    void theSameScanAlwaysMapsToTheSameDataset() {
+        SimulatedBeamline beamline = new SimulatedBeamline(Duration.ofSeconds(1), 100, 7, Clock.systemUTC());
+        Scan scan = beamline.nextScan().ended(Instant.now(), Map.of());
+        DatasetFactory factory = new DatasetFactory("20.500.99");
+        CatalogEntry a = factory.create(scan, Optional.empty(), Instant.now());
+        CatalogEntry b = factory.create(scan, Optional.empty(), Instant.now().plusSeconds(5));
+        assertEquals(a.dataset().pid(), b.dataset().pid());
+        assertTrue(a.dataset().pid().startsWith("20.500.99/"));
+        assertEquals("100", a.dataset().runNumber());
+        assertEquals(1, a.datablocks().size());
+        assertFalse(a.dataset().datasetName().isBlank());
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.scizoo.scanlog.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.scanlog.ui.ScanlogColumn;
+import org.scizoo.scanlog.ui.ScanlogPart;
+import org.scizoo.ui.app.WorkbenchSettings;
+
+/**
+ * Starts the control-room workbench from its real application model (Application.e4xmi plus the Scanlog
+ * fragment) on the embedded catalogue with a fast simulated beamline, and watches scans arrive in the
+ * Scanlog table. Saves target/screenshots/scanlog.png.
+ */
+class WorkbenchStartsWithLiveScanlogTest {
+
+    private static final long TIMEOUT_MS = 60_000;
+    private static final int ROWS_WANTED = 3;
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(WorkbenchSettings.DATA);
+        System.clearProperty(WorkbenchSettings.SIM_INTERVAL);
+    }
+
+    @Test
+    void scansArriveLiveInTheScanlog() throws Exception {
+        System.setProperty(WorkbenchSettings.DATA, data.toString());
+        System.setProperty(WorkbenchSettings.SIM_INTERVAL, "300ms");
+        Display display = Display.getDefault();
+        E4Application application = new E4Application();
+        E4Workbench workbench = application.createE4Workbench(new Args("-applicationXMI",
+                "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
+        MApplication model = workbench.getApplication();
+
+        List<String> observed = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            ScanlogPart scanlog = scanlog(model);
+            int rows = scanlog == null ? -1 : scanlog.rows().size();
+            if (rows >= ROWS_WANTED || System.currentTimeMillis() > deadline) {
+                observed.addAll(describe(scanlog, display));
+                workbench.close();
+            } else {
+                display.timerExec(100, check[0]);
+            }
+        };
+        display.timerExec(100, check[0]);
+        workbench.createAndRunUI(model); // returns once close() is called
+
+        assertTrue(observed.size() >= 3, "observations: " + observed);
+        int rows = Integer.parseInt(observed.get(0));
+        assertTrue(rows >= ROWS_WANTED, "rows in the Scanlog after " + TIMEOUT_MS / 1000 + " s: " + rows);
+        String firstRowCells = observed.get(1);
+        assertTrue(firstRowCells.matches(".*sim-saxs scan \\d+ \\| (ascan|dscan|timescan|mesh) .*/data/visitors/.*"),
+                firstRowCells);
+        assertTrue(observed.get(4).endsWith(" degC"), "T01 column: " + observed.get(4));
+        String status = observed.get(2);
+        assertTrue(status.contains("Catalogue: embedded") && status.contains(" up "), status);
+        Path shot = Path.of(observed.get(3));
+        assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
+    }
+
+    private static ScanlogPart scanlog(MApplication model) {
+        EModelService models = model.getContext().get(EModelService.class);
+        MPart part = (MPart) models.find("org.scizoo.scanlog.ui.part.scanlog", model);
+        return part != null && part.getObject() instanceof ScanlogPart p ? p : null;
+    }
+
+    /** [rows, first row's visible cells, status line, screenshot path, T01 cell], on the display thread. */
+    private static List<String> describe(ScanlogPart scanlog, Display display) {
+        List<String> out = new ArrayList<>();
+        assertNotNull(scanlog, "the Scanlog part was created from the model fragment");
+        List<Dataset> rows = scanlog.rows();
+        out.add(Integer.toString(rows.size()));
+        NatTable table = scanlog.table();
+        StringBuilder cells = new StringBuilder();
+        for (int col = 0; col < table.getColumnCount(); col++) {
+            cells.append(table.getDataValueByPosition(col, 1)).append(" | ");
+        }
+        out.add(cells.toString());
+        Shell shell = table.getShell();
+        out.add(findStatus(shell));
+        out.add(screenshot(shell, display).toString());
+        ScanlogColumn t01 = ScanlogColumn.DEFAULTS.stream().filter(c -> c.header().equals("T01")).findFirst()
+                .orElseThrow();
+        out.add(t01.text().apply(rows.get(0)));
+        assertEquals("Scan", table.getDataValueByPosition(1, 0), "column header row");
+        return out;
+    }
+
+    private static String findStatus(Composite c) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof Label l && l.getText().startsWith("Catalogue:")) {
+                return l.getText();
+            }
+            if (child instanceof Composite inner) {
+                String s = findStatus(inner);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Path screenshot(Shell shell, Display display) {
+        shell.redraw();
+        shell.update();
+        while (display.readAndDispatch()) {
+            // let the table paint before copying the window
+        }
+        Rectangle r = shell.getBounds();
+        Image image = new Image(display, r.width, r.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, r.x, r.y);
+            ImageData data = image.getImageData();
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve("scanlog.png").toAbsolutePath();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    /** The application context E4Application reads: its arguments, nothing branded. */
+    private record Args(String... args) implements IApplicationContext {
+        @Override
+        public Map<String, Object> getArguments() {
+            return Map.of(APPLICATION_ARGS, args.clone());
+        }
+
+        @Override
+        public void applicationRunning() {
+        }
+
+        @Override
+        public String getBrandingApplication() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingName() {
+            return "SciZoo Workbench (test)";
+        }
+
+        @Override
+        public String getBrandingDescription() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingId() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingProperty(String key) {
+            return null;
+        }
+
+        @Override
+        public Bundle getBrandingBundle() {
+            return null;
+        }
+
+        @Override
+        public void setResult(Object result, IApplication application) {
+        }
+    }
+}
