@@ -1,0 +1,53 @@
+package org.scizoo.ui.app;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.scizoo.core.ports.CatalogService;
+
+/**
+ * Starts the workbench's catalogue session exactly once. Opening the embedded store (netty, H2, the
+ * driver's handshake) takes about a second, so when the launcher sets {@code scizoo.early.start} the
+ * session is started as soon as the OSGi framework is up, in parallel with the e4 model and window;
+ * {@link BackendAddon} then only joins it. Without the property (tests that set their settings after the
+ * framework started) the addon starts it.
+ */
+@Component(service = WorkbenchBackend.class, immediate = true)
+public class WorkbenchBackend {
+
+    public static final String EARLY_START = "scizoo.early.start";
+
+    private final CatalogService catalog;
+    private CompletableFuture<Void> started;
+
+    @Activate
+    public WorkbenchBackend(@Reference CatalogService catalog) {
+        this.catalog = catalog;
+        if (Boolean.getBoolean(EARLY_START)) {
+            ensureStarted();
+        }
+    }
+
+    /** Starts the session from the system properties, once; completes exceptionally if it fails. */
+    public synchronized CompletableFuture<Void> ensureStarted() {
+        if (started == null) {
+            started = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("scizoo-catalog-start").start(() -> {
+                try {
+                    WorkbenchSettings settings = WorkbenchSettings.fromSystemProperties();
+                    catalog.start(settings.backend(), settings.ingest());
+                    started.complete(null);
+                } catch (Exception | LinkageError e) {
+                    started.completeExceptionally(e);
+                }
+            });
+        }
+        return started;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+}
