@@ -31,7 +31,7 @@ public class BackendAddon {
     @PreDestroy
     void stop() {
         if (backend != null) {
-            backend.catalog().stop();
+            backend.stop();
         }
     }
 }

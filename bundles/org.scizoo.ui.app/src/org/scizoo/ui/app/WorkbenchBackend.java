@@ -12,7 +12,7 @@ import org.scizoo.core.ports.CatalogService;
  * driver's handshake) takes about a second, so when the launcher sets {@code scizoo.early.start} the
  * session is started as soon as the OSGi framework is up, in parallel with the e4 model and window;
  * {@link BackendAddon} then only joins it. Without the property (tests that set their settings after the
- * framework started) the addon starts it.
+ * framework started) the addon starts it. The addon stops it when the workbench closes.
  */
 @Component(service = WorkbenchBackend.class, immediate = true)
 public class WorkbenchBackend {
@@ -30,9 +30,12 @@ public class WorkbenchBackend {
         }
     }
 
-    /** Starts the session from the system properties, once; completes exceptionally if it fails. */
+    /**
+     * Starts the session from the system properties unless it is running or starting; completes
+     * exceptionally if it fails (a failed start is not kept: the next call tries again).
+     */
     public synchronized CompletableFuture<Void> ensureStarted() {
-        if (started == null) {
+        if (started == null || started.isCompletedExceptionally()) {
             started = new CompletableFuture<>();
             Thread.ofPlatform().daemon().name("scizoo-catalog-start").start(() -> {
                 try {
@@ -45,6 +48,19 @@ public class WorkbenchBackend {
             });
         }
         return started;
+    }
+
+    /** Stops the session (flushing pending datasets); a later {@link #ensureStarted()} starts it afresh. */
+    public void stop() {
+        CompletableFuture<Void> running;
+        synchronized (this) {
+            running = started;
+            started = null;
+        }
+        if (running != null) {
+            running.handle((ok, failure) -> null).join(); // let a start in progress finish before stopping
+        }
+        catalog.stop();
     }
 
     public CatalogService catalog() {

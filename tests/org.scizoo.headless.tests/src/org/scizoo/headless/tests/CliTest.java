@@ -9,22 +9,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.UsageException;
 import org.scizoo.headless.internal.CliApplication;
+import org.scizoo.tests.support.ArgsApplicationContext;
+import org.scizoo.tests.support.OsgiServices;
 
 /** The scizoo commands as registered OSGi services, run against a real embedded catalogue. */
 class CliTest {
@@ -36,19 +32,7 @@ class CliTest {
     }
 
     static CliCommand command(String name) throws InterruptedException {
-        var ctx = FrameworkUtil.getBundle(CliTest.class).getBundleContext();
-        ServiceTracker<CliCommand, CliCommand> t = new ServiceTracker<>(ctx, CliCommand.class, null);
-        t.open();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (Object c : t.getServices() == null ? new Object[0] : t.getServices()) {
-                if (((CliCommand) c).name().equals(name)) {
-                    return (CliCommand) c;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no command " + name);
+        return OsgiServices.get(CliCommand.class, c -> c.name().equals(name));
     }
 
     static Run run(String name, String... args) throws Exception {
@@ -116,52 +100,7 @@ class CliTest {
     }
 
     private static int runApplication(String... args) throws Exception {
-        return (Integer) new CliApplication().start(new ArgsContext(args));
+        return (Integer) new CliApplication().start(new ArgsApplicationContext(args));
     }
 
-    /** Only what CliApplication reads of its context: the arguments. */
-    private record ArgsContext(String[] args) implements IApplicationContext {
-        @Override
-        public Map<String, Object> getArguments() {
-            return Map.of(APPLICATION_ARGS, Arrays.copyOf(args, args.length));
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingName() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
-        }
-    }
 }

@@ -33,6 +33,7 @@ import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.ingest.DatasetFactory;
 import org.scizoo.source.sim.SimulatedBeamline;
 import org.scizoo.source.sim.SimulatedUserOffice;
+import org.scizoo.tests.support.OsgiServices;
 
 /** The catalogue session as the workbench and the CLI run it: DS services, embedded store, simulated beamline. */
 class SimulatedBeamlineIngestionTest {

@@ -8,15 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -24,18 +21,15 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.scanlog.ui.ScanlogColumn;
 import org.scizoo.scanlog.ui.ScanlogPart;
+import org.scizoo.tests.support.ArgsApplicationContext;
 import org.scizoo.ui.app.WorkbenchSettings;
 
 /**
@@ -63,17 +57,22 @@ class WorkbenchStartsWithLiveScanlogTest {
         System.setProperty(WorkbenchSettings.SIM_INTERVAL, "300ms");
         Display display = Display.getDefault();
         E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new Args("-applicationXMI",
+        E4Workbench workbench = application.createE4Workbench(new ArgsApplicationContext("-applicationXMI",
                 "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
         MApplication model = workbench.getApplication();
 
         List<String> observed = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         Runnable[] check = new Runnable[1];
         check[0] = () -> {
             ScanlogPart scanlog = scanlog(model);
             int rows = scanlog == null ? -1 : scanlog.rows().size();
-            if (rows >= ROWS_WANTED || System.currentTimeMillis() > deadline) {
+            List<String> dialogs = closeDialogs(display);
+            if (!dialogs.isEmpty()) {
+                unexpected.addAll(dialogs);
+                workbench.close();
+            } else if (rows >= ROWS_WANTED || System.currentTimeMillis() > deadline) {
                 observed.addAll(describe(scanlog, display));
                 workbench.close();
             } else {
@@ -81,8 +80,13 @@ class WorkbenchStartsWithLiveScanlogTest {
             }
         };
         display.timerExec(100, check[0]);
-        workbench.createAndRunUI(model); // returns once close() is called
+        try {
+            workbench.createAndRunUI(model); // returns once close() is called
+        } finally {
+            workbench.getContext().dispose(); // as the application's shutdown does: addons stop the catalogue
+        }
 
+        assertTrue(unexpected.isEmpty(), "no error dialog expected, got: " + unexpected);
         assertTrue(observed.size() >= 3, "observations: " + observed);
         int rows = Integer.parseInt(observed.get(0));
         assertTrue(rows >= ROWS_WANTED, "rows in the Scanlog after " + TIMEOUT_MS / 1000 + " s: " + rows);
@@ -94,6 +98,18 @@ class WorkbenchStartsWithLiveScanlogTest {
         assertTrue(status.contains("Catalogue: embedded") && status.contains(" up "), status);
         Path shot = Path.of(observed.get(3));
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
+    }
+
+    /** Closes dialogs (a modal one would block the test), returning what they said. */
+    private static List<String> closeDialogs(Display display) {
+        List<String> said = new ArrayList<>();
+        for (Shell s : display.getShells()) {
+            if (s.isVisible() && s.getText().startsWith("SciZoo:")) {
+                said.add(s.getText() + ": " + Widgets.labelTexts(s));
+                s.close();
+            }
+        }
+        return said;
     }
 
     private static ScanlogPart scanlog(MApplication model) {
@@ -115,7 +131,7 @@ class WorkbenchStartsWithLiveScanlogTest {
         }
         out.add(cells.toString());
         Shell shell = table.getShell();
-        out.add(findStatus(shell));
+        out.add(Widgets.statusLine(shell));
         out.add(screenshot(shell, display).toString());
         ScanlogColumn t01 = ScanlogColumn.DEFAULTS.stream().filter(c -> c.header().equals("T01")).findFirst()
                 .orElseThrow();
@@ -124,20 +140,6 @@ class WorkbenchStartsWithLiveScanlogTest {
         return out;
     }
 
-    private static String findStatus(Composite c) {
-        for (Control child : c.getChildren()) {
-            if (child instanceof Label l && l.getText().startsWith("Catalogue:")) {
-                return l.getText();
-            }
-            if (child instanceof Composite inner) {
-                String s = findStatus(inner);
-                if (s != null) {
-                    return s;
-                }
-            }
-        }
-        return null;
-    }
 
     private static Path screenshot(Shell shell, Display display) {
         shell.redraw();
@@ -166,49 +168,4 @@ class WorkbenchStartsWithLiveScanlogTest {
         }
     }
 
-    /** The application context E4Application reads: its arguments, nothing branded. */
-    private record Args(String... args) implements IApplicationContext {
-        @Override
-        public Map<String, Object> getArguments() {
-            return Map.of(APPLICATION_ARGS, args.clone());
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "SciZoo Workbench (test)";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, IApplication application) {
-        }
-    }
 }

@@ -1,0 +1,42 @@
+package org.scizoo.scanlog.ui.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+/** Finds what a user reads in a window: the texts of its labels. Display thread only. */
+final class Widgets {
+
+    private Widgets() {
+    }
+
+    static List<String> labelTexts(Composite root) {
+        List<String> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    /** The first label text that matches, or null. */
+    static String labelText(Composite root, Predicate<String> which) {
+        return labelTexts(root).stream().filter(which).findFirst().orElse(null);
+    }
+
+    /** The status line's text, or null. */
+    static String statusLine(Composite root) {
+        return labelText(root, t -> t.startsWith("Catalogue:"));
+    }
+
+    private static void collect(Composite c, List<String> out) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof Label l && !l.getText().isBlank()) {
+                out.add(l.getText());
+            } else if (child instanceof Composite inner) {
+                collect(inner, out);
+            }
+        }
+    }
+}

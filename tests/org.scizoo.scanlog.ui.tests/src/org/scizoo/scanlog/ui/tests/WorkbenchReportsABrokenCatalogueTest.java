@@ -1,0 +1,90 @@
+package org.scizoo.scanlog.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.tests.support.ArgsApplicationContext;
+import org.scizoo.ui.app.WorkbenchSettings;
+
+/**
+ * A corrupt embedded catalogue: the workbench still opens, says what is wrong in a dialog and on the
+ * status line, and leaves the file exactly as it was.
+ */
+class WorkbenchReportsABrokenCatalogueTest {
+
+    private static final String DIALOG_TITLE = "SciZoo: the catalogue could not be opened";
+    private static final long TIMEOUT_MS = 60_000;
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(WorkbenchSettings.DATA);
+    }
+
+    @Test
+    void aCorruptCatalogueFileIsReportedAndLeftUntouched() throws Exception {
+        byte[] garbage = new byte[16_384];
+        new Random(7).nextBytes(garbage);
+        Path file = Files.write(data.resolve("catalog.mv"), garbage);
+        System.setProperty(WorkbenchSettings.DATA, data.toString());
+
+        Display display = Display.getDefault();
+        E4Workbench workbench = new E4Application().createE4Workbench(new ArgsApplicationContext("-applicationXMI",
+                "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
+        List<String> dialogText = new ArrayList<>();
+        String[] status = new String[1];
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            Shell dialog = null;
+            for (Shell s : display.getShells()) {
+                if (DIALOG_TITLE.equals(s.getText()) && s.isVisible()) {
+                    dialog = s;
+                }
+            }
+            if (dialog != null || System.currentTimeMillis() > deadline) {
+                if (dialog != null) {
+                    dialogText.addAll(Widgets.labelTexts(dialog));
+                    dialog.close();
+                }
+                for (Shell s : display.getShells()) {
+                    String st = Widgets.statusLine(s);
+                    status[0] = st != null ? st : status[0];
+                }
+                workbench.close();
+            } else {
+                display.timerExec(100, check[0]);
+            }
+        };
+        display.timerExec(100, check[0]);
+        try {
+            workbench.createAndRunUI(workbench.getApplication());
+        } finally {
+            workbench.getContext().dispose(); // as the application's shutdown does: addons stop the catalogue
+        }
+
+        String message = String.join("\n", dialogText);
+        assertTrue(message.contains(file.toString()) && message.contains("cannot be read"),
+                "dialog shown with the reason, got: '" + message + "'");
+        assertNotNull(status[0], "status line present");
+        assertTrue(status[0].contains("failed"), status[0]);
+        assertArrayEquals(garbage, Files.readAllBytes(file), "the user's file is left exactly as it was");
+    }
+
+}
