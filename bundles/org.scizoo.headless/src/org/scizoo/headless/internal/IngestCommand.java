@@ -74,7 +74,11 @@ public class IngestCommand implements CliCommand {
         boolean quiet = args.flag("quiet");
         AtomicLong stored = new AtomicLong();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(stopped::countDown, "scizoo-ingest-shutdown");
+        // On SIGTERM / Ctrl-C the JVM waits for shutdown hooks only: the flush must happen in the hook.
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            catalog.stop();
+        }, "scizoo-ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (AutoCloseable l = catalog.onDatasets(batch -> {
             stored.addAndGet(batch.size());
