@@ -10,14 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scizoo.tests.support.ArgsApplicationContext;
 import org.scizoo.ui.app.WorkbenchSettings;
 
 /**
@@ -44,40 +41,27 @@ class WorkbenchReportsABrokenCatalogueTest {
         Path file = Files.write(data.resolve("catalog.mv"), garbage);
         System.setProperty(WorkbenchSettings.DATA, data.toString());
 
-        Display display = Display.getDefault();
-        E4Workbench workbench = new E4Application().createE4Workbench(new ArgsApplicationContext("-applicationXMI",
-                "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
         List<String> dialogText = new ArrayList<>();
         String[] status = new String[1];
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        Runnable[] check = new Runnable[1];
-        check[0] = () -> {
+        TestWorkbench.run(TIMEOUT_MS, model -> {
+            Display display = Display.getCurrent();
             Shell dialog = null;
             for (Shell s : display.getShells()) {
                 if (DIALOG_TITLE.equals(s.getText()) && s.isVisible()) {
                     dialog = s;
                 }
             }
-            if (dialog != null || System.currentTimeMillis() > deadline) {
-                if (dialog != null) {
-                    dialogText.addAll(Widgets.labelTexts(dialog));
-                    dialog.close();
-                }
-                for (Shell s : display.getShells()) {
-                    String st = Widgets.statusLine(s);
-                    status[0] = st != null ? st : status[0];
-                }
-                workbench.close();
-            } else {
-                display.timerExec(100, check[0]);
+            if (dialog == null) {
+                return false;
             }
-        };
-        display.timerExec(100, check[0]);
-        try {
-            workbench.createAndRunUI(workbench.getApplication());
-        } finally {
-            workbench.getContext().dispose(); // as the application's shutdown does: addons stop the catalogue
-        }
+            dialogText.addAll(Widgets.labelTexts(dialog));
+            dialog.close();
+            for (Shell s : display.getShells()) {
+                String st = Widgets.statusLine(s);
+                status[0] = st != null ? st : status[0];
+            }
+            return true;
+        });
 
         String message = String.join("\n", dialogText);
         assertTrue(message.contains(file.toString()) && message.contains("cannot be read"),

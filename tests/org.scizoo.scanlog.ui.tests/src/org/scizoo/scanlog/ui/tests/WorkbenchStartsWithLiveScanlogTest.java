@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.scanlog.ui.ScanlogColumn;
 import org.scizoo.scanlog.ui.ScanlogPart;
-import org.scizoo.tests.support.ArgsApplicationContext;
 import org.scizoo.ui.app.WorkbenchSettings;
 
 /**
@@ -55,41 +52,28 @@ class WorkbenchStartsWithLiveScanlogTest {
     void scansArriveLiveInTheScanlog() throws Exception {
         System.setProperty(WorkbenchSettings.DATA, data.toString());
         System.setProperty(WorkbenchSettings.SIM_INTERVAL, "300ms");
-        Display display = Display.getDefault();
-        E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new ArgsApplicationContext("-applicationXMI",
-                "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
-        MApplication model = workbench.getApplication();
-
         List<String> observed = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        Runnable[] check = new Runnable[1];
-        check[0] = () -> {
-            ScanlogPart scanlog = scanlog(model);
-            int rows = scanlog == null ? -1 : scanlog.rows().size();
+        int[] rowsSeen = { -1 };
+        boolean done = TestWorkbench.run(TIMEOUT_MS, model -> {
+            Display display = Display.getCurrent();
             List<String> dialogs = closeDialogs(display);
             if (!dialogs.isEmpty()) {
                 unexpected.addAll(dialogs);
-                workbench.close();
-            } else if (rows >= ROWS_WANTED || System.currentTimeMillis() > deadline) {
-                observed.addAll(describe(scanlog, display));
-                workbench.close();
-            } else {
-                display.timerExec(100, check[0]);
+                return true;
             }
-        };
-        display.timerExec(100, check[0]);
-        try {
-            workbench.createAndRunUI(model); // returns once close() is called
-        } finally {
-            workbench.getContext().dispose(); // as the application's shutdown does: addons stop the catalogue
-        }
+            ScanlogPart scanlog = scanlog(model);
+            rowsSeen[0] = scanlog == null ? -1 : scanlog.rows().size();
+            if (rowsSeen[0] < ROWS_WANTED) {
+                return false;
+            }
+            observed.addAll(describe(scanlog, display));
+            return true;
+        });
 
         assertTrue(unexpected.isEmpty(), "no error dialog expected, got: " + unexpected);
-        assertTrue(observed.size() >= 3, "observations: " + observed);
-        int rows = Integer.parseInt(observed.get(0));
-        assertTrue(rows >= ROWS_WANTED, "rows in the Scanlog after " + TIMEOUT_MS / 1000 + " s: " + rows);
+        assertTrue(done, "rows in the Scanlog after " + TIMEOUT_MS / 1000 + " s: " + rowsSeen[0]
+                + " (-1: no Scanlog part)");
         String firstRowCells = observed.get(1);
         assertTrue(firstRowCells.matches(".*sim-saxs scan \\d+ \\| (ascan|dscan|timescan|mesh) .*/data/visitors/.*"),
                 firstRowCells);

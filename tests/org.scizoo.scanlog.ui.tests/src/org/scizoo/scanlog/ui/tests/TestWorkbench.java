@@ -1,0 +1,54 @@
+package org.scizoo.scanlog.ui.tests;
+
+import java.util.function.Predicate;
+
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.swt.widgets.Display;
+import org.scizoo.tests.support.ArgsApplicationContext;
+
+/**
+ * Runs the real control-room workbench (Application.e4xmi and every fragment) in the test's JVM, as
+ * E4Application does, with no saved layout. A check runs on the display thread every 100 ms until it
+ * says it is done or the time is up; then the workbench closes and its context is disposed, which stops
+ * the addons (and with them the catalogue session) as the application's shutdown does.
+ */
+final class TestWorkbench {
+
+    private TestWorkbench() {
+    }
+
+    /**
+     * @param check called with the application model on the display thread; returns true when done. It
+     *            is called once more with the time up, so it can record what it saw.
+     * @return true if the check finished before the time was up
+     */
+    static boolean run(long timeoutMs, Predicate<MApplication> check) {
+        Display display = Display.getDefault();
+        E4Workbench workbench = new E4Application().createE4Workbench(new ArgsApplicationContext("-applicationXMI",
+                "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
+        MApplication model = workbench.getApplication();
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        boolean[] finished = new boolean[1];
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+            boolean timeUp = System.currentTimeMillis() > deadline;
+            if (check.test(model) && !timeUp) {
+                finished[0] = true;
+                workbench.close();
+            } else if (timeUp) {
+                workbench.close();
+            } else {
+                display.timerExec(100, tick[0]);
+            }
+        };
+        display.timerExec(100, tick[0]);
+        try {
+            workbench.createAndRunUI(model); // returns once close() is called
+        } finally {
+            workbench.getContext().dispose();
+        }
+        return finished[0];
+    }
+}
