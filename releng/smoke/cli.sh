@@ -54,5 +54,11 @@ check "an unknown command exits 2" exit_code_is 2 "$SCIZOO" frobnicate
 check "an unknown workbench option exits 2" exit_code_is 2 "$SCIZOO" --bogus
 check "a corrupt catalogue exits 1, says why, file untouched" corrupt_store_is_reported
 check "an unreachable MongoDB exits 1" exit_code_is 1 "$SCIZOO" catalog list --mongo-uri mongodb://127.0.0.1:9/x --connect-timeout 1s
+harvest_reports_a_bad_config() {
+  printf 'name,device,attribute\nT01,,temperature\n' >"$work/bad.csv"
+  "$SCIZOO" harvest --config "$work/bad.csv" >/dev/null 2>"$work/harvest.err"
+  [ $? -eq 1 ] && grep -q "line 2: device is empty" "$work/harvest.err"
+}
+check "harvest of an invalid configuration exits 1 naming the line" harvest_reports_a_bad_config
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,159 @@
+#!/usr/bin/python3
+"""Tango device servers (PyTango) that play a SAXS beamline's devices for SciZoo's tests and benchmarks.
+
+Run one class per process, without a Tango database:
+    beamline_devices.py CLASS INSTANCE -nodb -ORBendPoint giop:tcp:127.0.0.1:PORT -dlist dev/a/1,dev/b/2
+
+Classes: TemperatureSensor, Sample, Eiger, Chiller, Motor (the devices of a SciDog configuration) and
+BenchSensor (five attributes that each take READ_DELAY_MS to read, like hardware behind a controller).
+"""
+import os
+import random
+import sys
+import time
+
+from tango import AttrQuality, AttrWriteType, DevState
+from tango.server import Device, attribute, run
+
+READ_DELAY_S = float(os.environ.get("READ_DELAY_MS", "2")) / 1000.0
+
+
+class TemperatureSensor(Device):
+    temperature = attribute(dtype=float, unit="degC", label="Temperature", format="%6.2f")
+
+    def init_device(self):
+        super().init_device()
+        self._value = 21.0 + random.random()
+        self.set_state(DevState.ON)
+
+    def read_temperature(self):
+        self._value += random.gauss(0, 0.02)
+        return self._value
+
+
+class Sample(Device):
+    descr = attribute(dtype=str, access=AttrWriteType.READ_WRITE, label="Sample description")
+    well = attribute(dtype=str, access=AttrWriteType.READ_WRITE, label="Well")
+    concentration = attribute(dtype=float, unit="mg/ml", access=AttrWriteType.READ_WRITE)
+
+    def init_device(self):
+        super().init_device()
+        self._descr, self._well, self._conc = "lysozyme in 50 mM HEPES", "B7", 4.5
+        self.set_state(DevState.ON)
+
+    def read_descr(self):
+        return self._descr
+
+    def write_descr(self, v):
+        self._descr = v
+
+    def read_well(self):
+        return self._well
+
+    def write_well(self, v):
+        self._well = v
+
+    def read_concentration(self):
+        return self._conc
+
+    def write_concentration(self, v):
+        self._conc = v
+
+
+class Eiger(Device):
+    nbimages = attribute(dtype=int, access=AttrWriteType.READ_WRITE, label="Number of images")
+    nbtriggers = attribute(dtype=int, access=AttrWriteType.READ_WRITE, label="Number of triggers")
+    count_time = attribute(dtype=float, unit="s", access=AttrWriteType.READ_WRITE)
+
+    def init_device(self):
+        super().init_device()
+        self._images, self._triggers, self._count = 100, 1, 0.1
+        self.set_state(DevState.STANDBY)
+
+    def read_nbimages(self):
+        return self._images
+
+    def write_nbimages(self, v):
+        self._images = v
+
+    def read_nbtriggers(self):
+        return self._triggers
+
+    def write_nbtriggers(self, v):
+        self._triggers = v
+
+    def read_count_time(self):
+        return self._count
+
+    def write_count_time(self, v):
+        self._count = v
+
+
+class Chiller(Device):
+    temperature = attribute(dtype=float, unit="degC")
+    flow = attribute(dtype=float, unit="l/min")
+
+    def init_device(self):
+        super().init_device()
+        self.set_state(DevState.ON)
+
+    def read_temperature(self):
+        return 20.0 + random.gauss(0, 0.01)
+
+    def read_flow(self):
+        # A flow this low raises the attribute's alarm: harvesting must keep the quality.
+        return 0.4, time.time(), AttrQuality.ATTR_ALARM
+
+
+class Motor(Device):
+    position = attribute(dtype=float, unit="mm", access=AttrWriteType.READ_WRITE)
+
+    def init_device(self):
+        super().init_device()
+        self._pos = 12.5
+        self.set_state(DevState.ON)
+
+    def read_position(self):
+        return self._pos
+
+    def write_position(self, v):
+        self._pos = v
+
+
+class BenchSensor(Device):
+    def init_device(self):
+        super().init_device()
+        self.set_state(DevState.ON)
+
+    def _slow(self, base):
+        time.sleep(READ_DELAY_S)
+        return base + random.random()
+
+    @attribute(dtype=float, unit="V")
+    def a0(self):
+        return self._slow(0)
+
+    @attribute(dtype=float, unit="V")
+    def a1(self):
+        return self._slow(1)
+
+    @attribute(dtype=float, unit="V")
+    def a2(self):
+        return self._slow(2)
+
+    @attribute(dtype=float, unit="V")
+    def a3(self):
+        return self._slow(3)
+
+    @attribute(dtype=float, unit="V")
+    def a4(self):
+        return self._slow(4)
+
+
+CLASSES = {c.__name__: c for c in (TemperatureSensor, Sample, Eiger, Chiller, Motor, BenchSensor)}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3 or sys.argv[1] not in CLASSES:
+        sys.exit("usage: beamline_devices.py {%s} INSTANCE [tango options]" % "|".join(CLASSES))
+    cls = CLASSES[sys.argv[1]]
+    run((cls,), args=[cls.__name__] + sys.argv[2:])
