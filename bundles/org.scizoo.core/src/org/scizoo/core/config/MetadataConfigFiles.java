@@ -32,6 +32,11 @@ public final class MetadataConfigFiles {
     }
 
     public static String toJson(MetadataConfig config) {
+        return toDocument(config).toJson(PRETTY);
+    }
+
+    /** The configuration as a document: the JSON file's shape, and how the catalogue stores a version. */
+    public static Document toDocument(MetadataConfig config) {
         List<Document> entries = new ArrayList<>();
         for (MetadataEntry e : config.entries()) {
             entries.add(new Document("group", nz(e.group())).append("name", e.name()).append("device", e.device())
@@ -45,7 +50,7 @@ public final class MetadataConfigFiles {
         if (config.savedAt() != null) {
             doc.append("savedAt", config.savedAt().toString());
         }
-        return doc.append("entries", entries).toJson(PRETTY);
+        return doc.append("entries", entries);
     }
 
     public static MetadataConfig fromJson(String json) throws InvalidConfigException {
@@ -55,6 +60,11 @@ public final class MetadataConfigFiles {
         } catch (JsonParseException | org.bson.BsonInvalidOperationException | IllegalArgumentException e) {
             throw new InvalidConfigException(List.of("not valid JSON: " + e.getMessage()));
         }
+        return fromDocument(doc);
+    }
+
+    /** Reads a configuration document, checking every entry. */
+    public static MetadataConfig fromDocument(Document doc) throws InvalidConfigException {
         List<String> problems = new ArrayList<>();
         String instrument = doc.get("instrument") instanceof String s && !s.isBlank() ? s : null;
         if (instrument == null) {

@@ -30,6 +30,9 @@ public interface CatalogStore extends AutoCloseable {
 
     long countDatasets() throws CatalogException;
 
+    /** The beamlines' SciDog configurations, in the same database. */
+    MetadataConfigStore configs();
+
     /** A ping; never throws. */
     StoreHealth health();
 

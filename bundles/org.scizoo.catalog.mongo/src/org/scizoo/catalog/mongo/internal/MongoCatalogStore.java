@@ -20,6 +20,7 @@ import org.scizoo.core.model.Proposal;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.MetadataConfigStore;
 import org.scizoo.core.ports.StoreHealth;
 import org.scizoo.core.scicat.SciCatDocuments;
 
@@ -54,6 +55,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private final MongoCollection<Document> datasets;
     private final MongoCollection<Document> datablocks;
     private final MongoCollection<Document> proposals;
+    private final MongoMetadataConfigStore configs;
     private final String description;
     private final Runnable afterWrite;
     private final Runnable onClose;
@@ -64,6 +66,8 @@ public final class MongoCatalogStore implements CatalogStore {
         this.datasets = db.getCollection(SciCatDocuments.DATASET_COLLECTION);
         this.datablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION);
         this.proposals = db.getCollection(SciCatDocuments.PROPOSAL_COLLECTION);
+        this.configs = new MongoMetadataConfigStore(db.getCollection(MongoMetadataConfigStore.COLLECTION), afterWrite,
+                java.time.Clock.systemUTC());
         this.description = description;
         this.afterWrite = afterWrite;
         this.onClose = onClose;
@@ -239,6 +243,11 @@ public final class MongoCatalogStore implements CatalogStore {
         } catch (MongoException e) {
             throw failure("count datasets in", e);
         }
+    }
+
+    @Override
+    public MetadataConfigStore configs() {
+        return configs;
     }
 
     @Override
