@@ -27,6 +27,7 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.core.ports.DeviceReader;
 import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.core.ports.ProposalSource;
 import org.scizoo.core.ports.ScanEventSource;
@@ -47,6 +48,7 @@ public class IngestionService implements CatalogService {
     private final CatalogStoreProvider storeProvider;
     private final List<ScanEventSourceFactory> factories = new CopyOnWriteArrayList<>();
     private final List<ProposalSource> proposalSources = new CopyOnWriteArrayList<>();
+    private final List<DeviceReader> deviceReaders = new CopyOnWriteArrayList<>();
     private final List<Consumer<BackendStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Dataset>>> datasetListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -83,6 +85,16 @@ public class IngestionService implements CatalogService {
         proposalSources.remove(s);
     }
 
+    /** Tango (or another control system): with one, scans get their SciDog configuration harvested. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void addDeviceReader(DeviceReader r) {
+        deviceReaders.add(r);
+    }
+
+    void removeDeviceReader(DeviceReader r) {
+        deviceReaders.remove(r);
+    }
+
     @Override
     public synchronized void start(BackendSettings settings, IngestOptions options) throws CatalogException {
         stop();
@@ -99,7 +111,8 @@ public class IngestionService implements CatalogService {
         List<ScanEventSource> sources = new ArrayList<>();
         try {
             ScanIngestor ingestor = new ScanIngestor(new DatasetFactory(System.getProperty(PID_PREFIX_PROPERTY)),
-                    transport, store, () -> proposalSources, this::sourceProblem, Clock.systemUTC());
+                    transport, store, () -> proposalSources, () -> deviceReaders.stream().findFirst(),
+                    this::sourceProblem, Clock.systemUTC());
             for (IngestOptions.SourceSpec spec : options.sources()) {
                 ScanEventSource source = factory(spec.kind()).create(spec.options());
                 sources.add(source);

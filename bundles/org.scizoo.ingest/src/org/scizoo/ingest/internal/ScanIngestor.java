@@ -12,6 +12,7 @@ import org.scizoo.core.model.Proposal;
 import org.scizoo.core.model.Scan;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.DeviceReader;
 import org.scizoo.core.ports.MetadataTransport;
 import org.scizoo.core.ports.ProposalSource;
 import org.scizoo.core.ports.ScanListener;
@@ -31,30 +32,66 @@ final class ScanIngestor implements ScanListener {
     private final Supplier<List<ProposalSource>> proposalSources;
     private final BiConsumer<String, String> onProblem;
     private final Clock clock;
+    private final Supplier<Optional<DeviceReader>> readers;
     private final Map<String, Optional<Proposal>> proposals = new ConcurrentHashMap<>();
+    // Start values are kept by ScanHarvest between a scan's start and end: one per reader.
+    private volatile ScanHarvest scanHarvest;
+    private volatile DeviceReader scanHarvestReader;
 
     ScanIngestor(DatasetFactory factory, MetadataTransport transport, CatalogStore store,
-            Supplier<List<ProposalSource>> proposalSources, BiConsumer<String, String> onProblem, Clock clock) {
+            Supplier<List<ProposalSource>> proposalSources, Supplier<Optional<DeviceReader>> readers,
+            BiConsumer<String, String> onProblem, Clock clock) {
         this.factory = factory;
         this.transport = transport;
         this.store = store;
         this.proposalSources = proposalSources;
         this.onProblem = onProblem;
         this.clock = clock;
+        this.readers = readers;
     }
 
     @Override
     public void scanStarted(Scan scan) {
-        // Harvest at scan start arrives with SciDog/SciFish; nothing to record yet.
+        Optional<ScanHarvest> harvest = harvest();
+        if (harvest.isPresent()) {
+            try {
+                harvest.get().started(scan);
+            } catch (CatalogException | RuntimeException e) {
+                onProblem.accept(scan.instrument(), "scan " + scan.scanId() + ": start harvest failed: " + e.getMessage());
+            }
+        }
     }
 
     @Override
     public void scanEnded(Scan scan) {
+        Scan recorded = scan;
+        Optional<ScanHarvest> harvest = harvest();
+        if (harvest.isPresent()) {
+            try {
+                recorded = harvest.get().ended(scan);
+            } catch (CatalogException | RuntimeException e) {
+                // the scan is recorded without the harvested values rather than not at all
+                onProblem.accept(scan.instrument(), "scan " + scan.scanId() + ": end harvest failed: " + e.getMessage());
+            }
+        }
         try {
-            transport.publish(factory.create(scan, proposal(scan.proposalId()), clock.instant()));
+            transport.publish(factory.create(recorded, proposal(scan.proposalId()), clock.instant()));
         } catch (CatalogException | RuntimeException e) {
             onProblem.accept(scan.instrument(), "scan " + scan.scanId() + " not recorded: " + e.getMessage());
         }
+    }
+
+    /** Harvesting needs a device reader (Tango); without one scans are recorded with their own metadata. */
+    private Optional<ScanHarvest> harvest() {
+        Optional<DeviceReader> reader = readers.get();
+        if (reader.isEmpty()) {
+            return Optional.empty();
+        }
+        if (scanHarvest == null || scanHarvestReader != reader.get()) {
+            scanHarvest = new ScanHarvest(store.configs(), reader.get());
+            scanHarvestReader = reader.get();
+        }
+        return Optional.of(scanHarvest);
     }
 
     @Override
