@@ -7,13 +7,14 @@ Run one class per process, without a Tango database:
 Classes: TemperatureSensor, Sample, Eiger, Chiller, Motor (the devices of a SciDog configuration) and
 BenchSensor (five attributes that each take READ_DELAY_MS to read, like hardware behind a controller).
 """
+import json
 import os
 import random
 import sys
 import time
 
-from tango import AttrQuality, AttrWriteType, DevState
-from tango.server import Device, attribute, run
+from tango import AttrQuality, AttrWriteType, DevFailed, DevState, Except
+from tango.server import Device, attribute, command, run
 
 READ_DELAY_S = float(os.environ.get("READ_DELAY_MS", "2")) / 1000.0
 
@@ -150,7 +151,67 @@ class BenchSensor(Device):
         return self._slow(4)
 
 
-CLASSES = {c.__name__: c for c in (TemperatureSensor, Sample, Eiger, Chiller, Motor, BenchSensor)}
+class Door(Device):
+    """A Sardana Door as SciFish sees it: RecordData (DevEncoded, "utf8_json") pushed as change events, in
+    the packets Sardana's JsonRecorder sends for one scan: data_desc, record_data per point, record_end.
+    Needs a Tango database (events). Commands drive it: RunScan(json options), PushRaw(text)."""
+
+    def init_device(self):
+        super().init_device()
+        self._last = None
+        self._serial = 0
+        self.set_change_event("RecordData", True, False)
+        self.set_state(DevState.ON)
+
+    @attribute(dtype=("DevEncoded"))
+    def RecordData(self):
+        if self._last is None:
+            # What a subscriber gets first from a real Door that has not run a macro yet.
+            Except.throw_exception("NoData", "No macro has run so far", "Door.read_RecordData")
+        return self._last
+
+    def _push(self, packet_type, data, macro_id):
+        body = json.dumps({"type": packet_type, "data": data, "macro_id": macro_id}).encode("utf-8")
+        self._last = ("utf8_json", body)
+        self.push_change_event("RecordData", "utf8_json", body)
+
+    @command(dtype_in=str)
+    def PushRaw(self, text):
+        """Pushes text as a RecordData packet as it is (to test malformed packets)."""
+        self._last = ("utf8_json", text.encode("utf-8"))
+        self.push_change_event("RecordData", "utf8_json", text.encode("utf-8"))
+
+    @command(dtype_in=str, dtype_out=int)
+    def RunScan(self, options):
+        """Runs a fake ascan: options is JSON {points, scandir, scanfile, motor}; returns the serial number."""
+        opts = json.loads(options or "{}")
+        self._serial += 1
+        serial = opts.get("serialno", self._serial)
+        points = int(opts.get("points", 3))
+        motor = opts.get("motor", "mot01")
+        title = "ascan %s 0.0 1.0 %d 0.1" % (motor, points - 1)
+        macro_id = "macro-%d-%d" % (os.getpid(), serial)
+        counters = ["tango://127.0.0.1:10100/expchan/ct01/1", "tango://127.0.0.1:10100/expchan/eiger_tr_ctrl/1"]
+        column_desc = [{"name": "point_nb", "label": "#Pt No", "dtype": "int64", "shape": []},
+                       {"name": motor, "label": motor, "dtype": "float64", "shape": [], "instrument": "",
+                        "source": "tango://127.0.0.1:10100/motor/motctrl01/1/position"}]
+        column_desc += [{"name": c, "label": "ct%02d" % (i + 1), "dtype": "float64", "shape": [], "source": c + "/value",
+                         "data_units": "No unit", "instrument": ""} for i, c in enumerate(counters)]
+        column_desc.append({"name": "timestamp", "label": "dt", "dtype": "float64", "shape": []})
+        self._push("data_desc", {
+            "title": title, "serialno": serial, "starttime": time.ctime(),
+            "scanfile": opts.get("scanfile", ["scan_%05d.h5" % serial]), "scandir": opts.get("scandir", "/data/sardana/raw"),
+            "ref_moveables": [motor], "counters": counters, "estimatedtime": points * 0.1,
+            "total_scan_intervals": points - 1, "column_desc": column_desc}, macro_id)
+        for i in range(points):
+            record = {"point_nb": i, motor: i / max(1, points - 1), "timestamp": i * 0.1}
+            record.update({c: random.random() for c in counters})
+            self._push("record_data", record, macro_id)
+        self._push("record_end", {"endtime": time.ctime(), "deadtime": 0.05}, macro_id)
+        return serial
+
+
+CLASSES = {c.__name__: c for c in (TemperatureSensor, Sample, Eiger, Chiller, Motor, BenchSensor, Door)}
 
 if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] not in CLASSES:

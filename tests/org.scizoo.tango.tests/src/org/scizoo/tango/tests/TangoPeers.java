@@ -23,11 +23,13 @@ final class TangoPeers implements AutoCloseable {
 
     static final String TANGO_TEST = "/usr/lib/tango/TangoTest";
     static final String PYTHON = "/usr/bin/python3";
+    static final String DATABASEDS = "/usr/lib/tango/DataBaseds";
     private static final Duration READY = Duration.ofSeconds(30);
 
     private final Path dir;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private String tangoHost;
 
     TangoPeers(Path dir) throws IOException {
         this.dir = dir;
@@ -66,6 +68,87 @@ final class TangoPeers implements AutoCloseable {
 
     String startPython(String deviceClass, String device) throws IOException, InterruptedException {
         return startPython(deviceClass, List.of(device), Map.of()).get(0);
+    }
+
+    /**
+     * A Tango database: MariaDB (started here unless one already runs) with the schema of Debian's tango-db,
+     * and DataBaseds on a free port. Returns the TANGO_HOST ({@code 127.0.0.1:PORT}).
+     */
+    String startDatabase() throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(DATABASEDS))) {
+            throw new IllegalStateException(DATABASEDS + " is missing: install the Debian packages mariadb-server"
+                    + " and tango-db (./scizoo test does)");
+        }
+        if (!mariadbAnswers()) {
+            Files.createDirectories(Path.of("/run/mysqld"));
+            new ProcessBuilder("chown", "mysql:mysql", "/run/mysqld").inheritIO().start().waitFor();
+            Path log = dir.resolve("mariadb.log");
+            Process p = new ProcessBuilder("/usr/sbin/mariadbd", "--user=mysql", "--bind-address=127.0.0.1")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            processes.put("mariadb", p);
+            long deadline = System.nanoTime() + READY.toNanos();
+            while (!mariadbAnswers()) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("MariaDB did not start: " + Files.readString(log));
+                }
+                Thread.sleep(100);
+            }
+        }
+        int port = freePort();
+        tangoHost = "127.0.0.1:" + port;
+        Map<String, String> credentials = dbconfigCredentials();
+        start("DataBaseds", port, List.of(DATABASEDS, "2", "-ORBendPoint", "giop:tcp:127.0.0.1:" + port),
+                Map.of("MYSQL_USER", credentials.get("dbc_dbuser"), "MYSQL_PASSWORD", credentials.get("dbc_dbpass"),
+                        "TANGO_HOST", tangoHost));
+        return tangoHost;
+    }
+
+    /** Registers the fake Sardana Door in the database and starts it; returns its full device name. */
+    String startDoor(String device) throws IOException, InterruptedException {
+        ProcessBuilder add = new ProcessBuilder("tango_admin", "--add-server", "Door/test", "Door", device)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("tango_admin.log").toFile());
+        add.environment().put("TANGO_HOST", tangoHost);
+        add.start().waitFor(); // also fine when already registered by an earlier run
+        start("Door", 0, List.of(PYTHON, dir.resolve("beamline_devices.py").toString(), "Door", "test"),
+                Map.of("TANGO_HOST", tangoHost));
+        return "tango://" + tangoHost + "/" + device;
+    }
+
+    /** Runs a command of a device through PyTango (the way a beamline script would); returns its output. */
+    String command(String device, String command, String argument) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, "-c", "import sys, tango; print(tango.DeviceProxy(sys.argv[1])"
+                + ".command_inout(sys.argv[2], sys.argv[3]))", device, command, argument).redirectErrorStream(true);
+        if (tangoHost != null) {
+            pb.environment().put("TANGO_HOST", tangoHost);
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(command + " on " + device + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** The user and password Debian's dbconfig gave the tango database (scizoo test preseeds tango/tango). */
+    private static Map<String, String> dbconfigCredentials() throws IOException {
+        Map<String, String> c = new java.util.HashMap<>(Map.of("dbc_dbuser", "tango", "dbc_dbpass", "tango"));
+        Path conf = Path.of("/etc/dbconfig-common/tango-db.conf");
+        if (Files.isReadable(conf)) {
+            for (String line : Files.readAllLines(conf)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(dbc_dbuser|dbc_dbpass)='(.*)'$")
+                        .matcher(line.strip());
+                if (m.matches()) {
+                    c.put(m.group(1), m.group(2));
+                }
+            }
+        }
+        return c;
+    }
+
+    private static boolean mariadbAnswers() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mariadb-admin", "ping").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor() == 0;
     }
 
     /** Kills a server as a crash would (SIGKILL). */

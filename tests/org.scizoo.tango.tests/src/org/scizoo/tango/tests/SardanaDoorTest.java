@@ -1,0 +1,144 @@
+package org.scizoo.tango.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.Scan;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogService;
+import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.core.ports.ScanEventSource;
+import org.scizoo.core.ports.ScanEventSourceFactory;
+import org.scizoo.core.ports.ScanListener;
+import org.scizoo.tests.support.OsgiServices;
+
+/**
+ * SciFish against a Tango database and a Door pushing RecordData change events in Sardana's JsonRecorder
+ * format: scans start and end, malformed packets are reported and skipped, and the datasets reach the
+ * catalogue.
+ */
+class SardanaDoorTest {
+
+    private static TangoPeers peers;
+    private static String door;
+
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void startTangoDatabaseAndDoor() throws Exception {
+        peers = new TangoPeers(Files.createDirectories(Path.of("target", "peers-sardana")));
+        peers.startDatabase();
+        door = peers.startDoor("test/door/1");
+    }
+
+    @AfterAll
+    static void stopPeers() {
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    static final class Recorder implements ScanListener {
+        final List<Scan> started = new CopyOnWriteArrayList<>();
+        final List<Scan> ended = new CopyOnWriteArrayList<>();
+        final List<String> problems = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void scanStarted(Scan scan) {
+            started.add(scan);
+        }
+
+        @Override
+        public void scanEnded(Scan scan) {
+            ended.add(scan);
+        }
+
+        @Override
+        public void sourceProblem(String source, String message, Throwable cause) {
+            problems.add(message);
+        }
+    }
+
+    static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    @Test
+    void scansOfTheDoorBecomeStartAndEndEventsAndMalformedPacketsAreSkipped() throws Exception {
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        Recorder rec = new Recorder();
+        try (ScanEventSource source = sardana.create(Map.of("door", door, "instrument", "cosaxs"))) {
+            source.start(rec);
+            TimeUnit.MILLISECONDS.sleep(1000); // the subscription's first event: "No macro has run so far"
+            assertTrue(rec.problems.isEmpty(), "the Door's initial error event is expected, not a problem: "
+                    + rec.problems);
+
+            String serial = peers.command(door, "RunScan", "{\"points\": 5, \"serialno\": 4711}");
+            assertEquals("4711", serial);
+            waitFor(() -> rec.ended.size() == 1, "the end of scan 4711");
+            Scan start = rec.started.get(0);
+            assertEquals(4711, start.scanId());
+            assertEquals("cosaxs", start.instrument());
+            assertEquals("ascan mot01 0.0 1.0 4 0.1", start.command());
+            assertEquals(List.of("ct01", "ct02"), start.detectors(), "counters by their labels");
+            assertEquals("/data/sardana/raw", start.dataFolder());
+            assertEquals("scan_04711.h5", start.dataFile());
+            Scan end = rec.ended.get(0);
+            assertEquals(5L, end.metadata().get("points").value());
+            assertTrue(!end.endTime().isBefore(end.startTime()));
+
+            peers.command(door, "PushRaw", "{this is not json");
+            peers.command(door, "PushRaw", "{\"type\": \"data_desc\", \"data\": {}, \"macro_id\": \"x\"}");
+            waitFor(() -> rec.problems.size() == 2, "two malformed packets reported");
+            assertTrue(rec.problems.get(0).contains("not JSON"), rec.problems.toString());
+            assertTrue(rec.problems.get(1).contains("serialno"), rec.problems.toString());
+
+            peers.command(door, "RunScan", "{\"points\": 2, \"serialno\": 4712}");
+            waitFor(() -> rec.ended.size() == 2, "the next scan after the malformed packets");
+            assertEquals(4712, rec.ended.get(1).scanId());
+        }
+    }
+
+    @Test
+    void doorScansReachTheCatalogue() throws Exception {
+        CatalogService catalog = OsgiServices.get(CatalogService.class);
+        List<Dataset> stored = new CopyOnWriteArrayList<>();
+        try (AutoCloseable l = catalog.onDatasets(stored::addAll)) {
+            catalog.start(BackendSettings.embedded(data), new IngestOptions(List.of(new IngestOptions.SourceSpec(
+                    "sardana", Map.of("door", door, "instrument", "cosaxs", "proposal", "20250042")))));
+            TimeUnit.MILLISECONDS.sleep(1000);
+            peers.command(door, "RunScan", "{\"points\": 3, \"serialno\": 815}");
+            waitFor(() -> !stored.isEmpty(), "the dataset of scan 815");
+            Dataset d = stored.get(0);
+            assertEquals("815", d.runNumber());
+            assertEquals("ascan mot01 0.0 1.0 2 0.1", d.description());
+            assertEquals(List.of("cosaxs"), d.instrumentIds());
+            assertEquals(List.of("20250042"), d.proposalIds());
+            assertEquals("/data/sardana/raw", d.sourceFolder());
+            assertEquals(d, catalog.store().findDataset(d.pid()).orElseThrow());
+        } finally {
+            catalog.stop();
+        }
+    }
+}
