@@ -3,6 +3,7 @@ package org.scizoo.headless.internal;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,19 +39,24 @@ public class IngestCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "run scan sources (--sim: the simulated beamline) into the catalogue";
+        return "run scan sources (--sim, --door: a Sardana Door) into the catalogue";
     }
 
     @Override
     public String usage() {
         return """
-                usage: scizoo ingest --sim [--sim-interval T] [--duration T] [--quiet]
-                                     [--data DIR | --mongo-uri URI]
+                usage: scizoo ingest (--sim [--sim-interval T] | --door DEVICE [--instrument NAME]
+                                     [--proposal ID]) [--duration T] [--quiet] [--data DIR | --mongo-uri URI]
 
                 Records scans into the catalogue until --duration has passed (default: until stopped
-                with Ctrl-C / SIGTERM), printing each stored dataset.
+                with Ctrl-C / SIGTERM), printing each stored dataset. With a SciDog configuration saved
+                for the instrument (scizoo config import), its Tango attributes are read with every scan.
                   --sim               the simulated SAXS beamline
                   --sim-interval T    a scan every T (default 3s; e.g. 500ms, 2s)
+                  --door DEVICE       SciFish: the scans of this Sardana Door (a Tango device name, or
+                                      tango://host:port/domain/family/member)
+                  --instrument NAME   the beamline of the Door's scans (default: the Door's domain)
+                  --proposal ID       the proposal the scans belong to
                   --duration T        stop after T (e.g. 10s, 5m)
                   --quiet             print only the summary
                   --data DIR          the data folder of the embedded catalogue
@@ -61,15 +67,29 @@ public class IngestCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "sim-interval", "duration"),
-                Set.of("sim", "quiet"));
+        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "sim-interval", "duration", "door",
+                "instrument", "proposal"), Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
-        if (!args.flag("sim")) {
-            throw new UsageException("no source given: use --sim (Sardana and file sources come as plug-ins)");
+        if (!args.flag("sim") && args.value("door") == null) {
+            throw new UsageException("no source given: use --sim or --door DEVICE");
         }
         Duration interval = args.duration("sim-interval", Duration.ofSeconds(3));
+        List<IngestOptions.SourceSpec> sources = new java.util.ArrayList<>();
+        if (args.flag("sim")) {
+            sources.add(new IngestOptions.SourceSpec("sim", Map.of("interval", interval.toMillis() + "ms")));
+        }
+        if (args.value("door") != null) {
+            Map<String, String> door = new java.util.HashMap<>(Map.of("door", args.value("door")));
+            if (args.value("instrument") != null) {
+                door.put("instrument", args.value("instrument"));
+            }
+            if (args.value("proposal") != null) {
+                door.put("proposal", args.value("proposal"));
+            }
+            sources.add(new IngestOptions.SourceSpec("sardana", door));
+        }
         Duration duration = args.duration("duration", null);
         boolean quiet = args.flag("quiet");
         AtomicLong stored = new AtomicLong();
@@ -85,8 +105,21 @@ public class IngestCommand implements CliCommand {
             if (!quiet) {
                 batch.forEach(d -> out.println(line(d)));
             }
+        }); AutoCloseable problems = catalog.onStatus(new java.util.function.Consumer<>() {
+            private String last = "";
+
+            @Override
+            public void accept(org.scizoo.core.ports.BackendStatus s) {
+                // Source and store problems (an unreachable Door, a failed write) on stderr, once each.
+                String detail = s.detail() == null ? "" : s.detail();
+                if (!detail.equals(last) && !detail.startsWith("ok") && !detail.equals("not started")
+                        && !detail.startsWith("connecting")) {
+                    err.println("scizoo ingest: " + detail);
+                }
+                last = detail;
+            }
         })) {
-            catalog.start(args.backend(), IngestOptions.simulated(interval.toMillis() + "ms"));
+            catalog.start(args.backend(), new IngestOptions(sources));
             out.println("ingesting into " + catalog.status().backend() + (duration == null ? " until stopped"
                     : " for " + duration.toMillis() / 1000.0 + " s"));
             if (duration == null) {

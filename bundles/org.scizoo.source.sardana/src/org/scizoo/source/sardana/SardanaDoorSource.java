@@ -67,16 +67,18 @@ public final class SardanaDoorSource implements ScanEventSource {
     }
 
     private void handle(EventData event, ScanListener listener) {
-        if (!initialEventSeen) {
-            initialEventSeen = true; // "No macro has run so far", or the end of the previous scan
-            return;
-        }
+        boolean initial = !initialEventSeen;
+        initialEventSeen = true;
         if (event.errors != null && event.errors.length > 0) {
             String why = describe(event.errors);
+            // A Door that has not run a macro answers with an error: not a problem. Others are (a lost Door).
             if (!why.contains("No macro has run so far") && !why.contains("does not produce any data")) {
                 listener.sourceProblem(name(), why, null);
             }
             return;
+        }
+        if (initial) {
+            return; // the last packet of an earlier scan
         }
         try {
             DevEncoded value = event.attr_value.extractDevEncoded();
