@@ -20,9 +20,10 @@ public record EntryResult(MetadataEntry entry, AttributeReading reading) {
         return u == null || u.isBlank() || u.equals("No unit") ? null : u;
     }
 
-    /** The entry as {@code {value, unit}}, or null when it failed. */
+    /** The entry as {@code {value, unit}} with its group, quality and time, or null when it failed. */
     public MetadataValue value() {
-        return ok() ? new MetadataValue(reading.value(), unit()) : null;
+        return ok() ? new MetadataValue(reading.value(), unit(), entry.group(), reading.quality(), reading.timestamp())
+                : null;
     }
 
     public String error() {

@@ -4,19 +4,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One entry of a dataset's {@code scientificMetadata}: SciCat's {@code {"value": v, "unit": "u"}}.
+ * One entry of a dataset's {@code scientificMetadata}: SciCat's {@code {"value": v, "unit": "u"}}, plus,
+ * for values harvested from a control system, the SciDog group they were configured in and the Tango
+ * quality and time of the reading (stored in the same object; SciCat keeps extra fields).
  * <p>
  * The value is normalised on construction so that equality survives a trip through JSON or BSON:
  * integral numbers become {@link Long}, other numbers {@link Double}; strings, booleans and lists of
- * those are kept. {@code unit} is {@code null} for values without a unit (a sample description).
+ * those are kept. {@code unit} is {@code null} for values without a unit (a sample description);
+ * {@code group}, {@code quality} and {@code time} are null when not known.
  */
-public record MetadataValue(Object value, String unit) {
+public record MetadataValue(Object value, String unit, String group, String quality, java.time.Instant time) {
 
     public MetadataValue {
         value = normalise(value);
-        if (unit != null && unit.isBlank()) {
-            unit = null;
-        }
+        unit = blankToNull(unit);
+        group = blankToNull(group);
+        quality = blankToNull(quality);
+        time = time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    public MetadataValue(Object value, String unit) {
+        this(value, unit, null, null, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     public static MetadataValue of(Object value) {
@@ -61,11 +73,13 @@ public record MetadataValue(Object value, String unit) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MetadataValue m && Objects.equals(value, m.value) && Objects.equals(unit, m.unit);
+        return o instanceof MetadataValue m && Objects.equals(value, m.value) && Objects.equals(unit, m.unit)
+                && Objects.equals(group, m.group) && Objects.equals(quality, m.quality)
+                && Objects.equals(time, m.time);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(value, unit);
+        return Objects.hash(value, unit, group, quality, time);
     }
 }

@@ -159,13 +159,19 @@ public final class SciCatDocuments {
     }
 
     static Document metadataDocument(MetadataValue v) {
-        return new Document("value", v.value()).append("unit", v.unit() == null ? "" : v.unit());
+        Document d = new Document("value", v.value()).append("unit", v.unit() == null ? "" : v.unit());
+        putIfPresent(d, "group", v.group());
+        putIfPresent(d, "quality", v.quality());
+        putIfPresent(d, "time", date(v.time()));
+        return d;
     }
 
     static MetadataValue metadataValue(Object raw) {
         if (raw instanceof Document d && d.containsKey("value")) {
             Object unit = d.get("unit");
-            return new MetadataValue(plain(d.get("value")), unit == null ? null : unit.toString());
+            return new MetadataValue(plain(d.get("value")), unit == null ? null : unit.toString(),
+                    d.get("group") instanceof String g ? g : null, d.get("quality") instanceof String q ? q : null,
+                    instant(d.get("time")));
         }
         // Written by another ingestor without {value, unit}: keep the value, unit-less.
         return new MetadataValue(plain(raw), null);

@@ -35,6 +35,8 @@ final class SampleDatasets {
                 .metadata("eiger_nbimages", MetadataValue.of(100))
                 .metadata("detectors", MetadataValue.of(List.of("eiger", "pilatus")))
                 .metadata("shutter_open", MetadataValue.of(true))
+                .metadata("water_bath", new MetadataValue(19.98, "degC", "environment", "ALARM",
+                        Instant.parse("2026-11-21T08:53:41.5Z")))
                 .createdBy("scizoo-ingest").createdAt(Instant.parse("2026-11-21T08:53:42.5Z"))
                 .build();
     }

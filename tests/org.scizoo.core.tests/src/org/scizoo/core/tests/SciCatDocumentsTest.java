@@ -39,6 +39,11 @@ class SciCatDocumentsTest {
         assertEquals("degC", t01.get("unit"));
         Document descr = doc.get("scientificMetadata", Document.class).get("sample_description", Document.class);
         assertEquals("", descr.get("unit"), "unit-less values still have the {value, unit} shape");
+        Document harvested = doc.get("scientificMetadata", Document.class).get("water_bath", Document.class);
+        assertEquals("environment", harvested.get("group"), "the SciDog group is kept with the value");
+        assertEquals("ALARM", harvested.get("quality"));
+        assertInstanceOf(Date.class, harvested.get("time"));
+        assertEquals(List.of("value", "unit"), List.copyOf(descr.keySet()), "no empty extras on plain values");
     }
 
     @Test

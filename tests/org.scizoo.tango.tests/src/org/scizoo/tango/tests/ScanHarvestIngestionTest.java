@@ -77,6 +77,9 @@ class ScanHarvestIngestionTest {
         assertNotNull(start, d.scientificMetadata().keySet().toString());
         assertNotNull(end);
         assertEquals("degC", start.unit(), "unit from the Tango attribute configuration");
+        assertEquals("temperatures", start.group());
+        assertEquals("VALID", end.quality());
+        assertTrue(!end.time().isBefore(start.time()), "start read before end");
         assertEquals("lysozyme in 50 mM HEPES", d.metadata("description").value());
         assertEquals("mg/ml", d.metadata("concentration").unit());
         assertNotNull(d.metadata("T01"), "the simulated beamline's own metadata is kept");

@@ -129,6 +129,9 @@ class TangoHarvestTest {
         assertNull(m.get("description").unit());
         assertEquals(100L, m.get("Number images").value());
         assertEquals("mg/ml", m.get("concentration").unit());
+        assertEquals("temperatures", m.get("T01").group(), "grouped as configured");
+        assertEquals("VALID", m.get("T01").quality());
+        assertTrue(m.get("T01").time() != null, "the reading's time is kept");
         assertEquals(8, m.size());
         List<EntryResult> failures = result.failures();
         assertEquals(List.of("typo", "ghost"), failures.stream().map(f -> f.entry().name()).toList());
