@@ -121,6 +121,39 @@ class SardanaDoorTest {
     }
 
     @Test
+    void sciFishReconnectsWhenTheDoorAndTheDatabaseRestart() throws Exception {
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        Recorder rec = new Recorder();
+        try (ScanEventSource source = sardana.create(Map.of("door", door))) {
+            source.start(rec);
+            TimeUnit.MILLISECONDS.sleep(1000);
+            peers.command(door, "RunScan", "{\"points\": 2, \"serialno\": 1}");
+            waitFor(() -> rec.ended.size() == 1, "a scan before the restarts");
+
+            peers.kill("Door");
+            peers.restart("Door");
+            awaitScanAfterRestart(rec, 2, 2);
+
+            peers.kill("DataBaseds");
+            peers.restart("DataBaseds");
+            awaitScanAfterRestart(rec, 3, 3);
+        }
+    }
+
+    /** Runs scans until one arrives: the subscription comes back on its own, after JTango's keep-alive. */
+    private static void awaitScanAfterRestart(Recorder rec, int serial, int expectedEnded) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (rec.ended.size() < expectedEnded) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no scan arrived within 60 s of the restart; problems: " + rec.problems);
+            }
+            peers.command(door, "RunScan", "{\"points\": 2, \"serialno\": " + serial + "}");
+            TimeUnit.SECONDS.sleep(2);
+        }
+        assertEquals(serial, rec.ended.get(expectedEnded - 1).scanId());
+    }
+
+    @Test
     void doorScansReachTheCatalogue() throws Exception {
         CatalogService catalog = OsgiServices.get(CatalogService.class);
         List<Dataset> stored = new CopyOnWriteArrayList<>();

@@ -29,6 +29,8 @@ final class TangoPeers implements AutoCloseable {
     private final Path dir;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, List<String>> commands = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private String tangoHost;
 
     TangoPeers(Path dir) throws IOException {
@@ -151,6 +153,11 @@ final class TangoPeers implements AutoCloseable {
         return p.waitFor() == 0;
     }
 
+    /** Starts a server again after {@link #kill}, exactly as it was started (same port). */
+    void restart(String name) throws IOException, InterruptedException {
+        start(name, ports.get(name), commands.get(name), environments.get(name));
+    }
+
     /** Kills a server as a crash would (SIGKILL). */
     void kill(String name) throws InterruptedException {
         Process p = processes.remove(name);
@@ -165,7 +172,10 @@ final class TangoPeers implements AutoCloseable {
 
     private void start(String name, int port, List<String> command, Map<String, String> env)
             throws IOException, InterruptedException {
+        commands.put(name, command);
+        environments.put(name, env);
         Path log = dir.resolve(name + ".log");
+        Files.deleteIfExists(log);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
