@@ -19,7 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.Scan;
 import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.config.core.RowCheck;
+import org.scizoo.config.core.RowValidator;
+import org.scizoo.core.model.MetadataEntry;
+import org.scizoo.core.model.MetadataEntry.When;
+import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
+import org.scizoo.core.ports.DeviceDirectory;
+import org.scizoo.core.ports.DeviceReader;
 import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanEventSourceFactory;
@@ -151,6 +158,29 @@ class SardanaDoorTest {
             TimeUnit.SECONDS.sleep(2);
         }
         assertEquals(serial, rec.ended.get(expectedEnded - 1).scanId());
+    }
+
+    @Test
+    void theDeviceBrowserWalksTheTangoDatabaseAndRowsAreCheckedAgainstTheDevices() throws Exception {
+        DeviceDirectory directory = OsgiServices.get(DeviceDirectory.class);
+        String host = door.substring("tango://".length(), door.indexOf('/', "tango://".length()));
+        assertTrue(directory.domains(host).contains("test"), directory.domains(host).toString());
+        assertTrue(directory.families(host, "test").contains("door"));
+        assertEquals(List.of("1"), directory.members(host, "test", "door"));
+        String device = directory.deviceName(host, "test", "door", "1");
+        assertTrue(directory.attributes(device).contains("RecordData"), directory.attributes(device).toString());
+        CatalogException unreachable = org.junit.jupiter.api.Assertions.assertThrows(CatalogException.class,
+                () -> directory.domains("127.0.0.1:1"));
+        assertTrue(unreachable.getMessage().startsWith("127.0.0.1:1"), unreachable.getMessage());
+
+        List<RowCheck> checks = new RowValidator(OsgiServices.get(DeviceReader.class), Duration.ofSeconds(2)).check(List.of(
+                new MetadataEntry("door", "state", device, "State", null, When.END, false),
+                new MetadataEntry("door", "typo", device, "Recorddataa", null, When.END, true),
+                new MetadataEntry("new", "new entry", "", "", null, When.END, true)));
+        assertTrue(checks.get(0).ok(), "disabled rows are checked too: " + checks.get(0));
+        assertEquals("ON", checks.get(0).liveValue(), "live value preview");
+        assertTrue(!checks.get(1).ok() && checks.get(1).problem().toLowerCase().contains("recorddataa"), checks.get(1).toString());
+        assertEquals("give a device and an attribute", checks.get(2).problem());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.scizoo.tango;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.osgi.service.component.annotations.Component;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.DeviceDirectory;
+import org.scizoo.tango.internal.TangoValues;
+
+import fr.esrf.Tango.DevFailed;
+import fr.esrf.TangoApi.ApiUtil;
+import fr.esrf.TangoApi.Database;
+import fr.esrf.TangoApi.DeviceProxy;
+
+/** The Tango database's device tree (as Jive shows it), for the SciDog device browser. */
+@Component(service = DeviceDirectory.class)
+public class TangoDeviceDirectory implements DeviceDirectory {
+
+    @Override
+    public List<String> domains(String host) throws CatalogException {
+        return call(host, () -> database(host).get_device_domain("*"));
+    }
+
+    @Override
+    public List<String> families(String host, String domain) throws CatalogException {
+        return call(host, () -> database(host).get_device_family(domain + "/*"));
+    }
+
+    @Override
+    public List<String> members(String host, String domain, String family) throws CatalogException {
+        return call(host, () -> database(host).get_device_member(domain + "/" + family + "/*"));
+    }
+
+    @Override
+    public String deviceName(String host, String domain, String family, String member) {
+        return "tango://" + host + "/" + domain + "/" + family + "/" + member;
+    }
+
+    @Override
+    public List<String> attributes(String device) throws CatalogException {
+        return call(device, () -> new DeviceProxy(device).get_attribute_list());
+    }
+
+    private static Database database(String host) throws DevFailed {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0) {
+            return ApiUtil.get_db_obj(host + ":10000");
+        }
+        return ApiUtil.get_db_obj(host.substring(0, colon), host.substring(colon + 1));
+    }
+
+    /** With JTango's class loader as context loader (JacORB looks up its classes there), sorted. */
+    private static List<String> call(String what, Callable<String[]> query) throws CatalogException {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(DeviceProxy.class.getClassLoader());
+        try {
+            String[] names = query.call();
+            return Arrays.stream(names).filter(n -> !n.isBlank()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        } catch (DevFailed e) {
+            throw new CatalogException(what + ": " + TangoValues.describe(e), e);
+        } catch (Exception e) {
+            throw new CatalogException(what + ": " + e.getMessage(), e);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+}
