@@ -1,5 +1,7 @@
 package org.scizoo.scanlog.ui;
 
+import org.scizoo.ui.app.EclipseCollectionsInOsgi;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -1,4 +1,4 @@
-package org.scizoo.scanlog.ui;
+package org.scizoo.ui.app;
 
 import java.net.URL;
 import java.util.Enumeration;
