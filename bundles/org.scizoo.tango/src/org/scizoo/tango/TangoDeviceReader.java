@@ -29,6 +29,8 @@ public class TangoDeviceReader implements DeviceReader {
 
     private final Map<String, DeviceProxy> proxies = new ConcurrentHashMap<>();
     private final Map<String, String> units = new ConcurrentHashMap<>();
+    /** The timeout each proxy has now: setting it is a CORBA policy change, so only when it changes. */
+    private final Map<String, Integer> timeouts = new ConcurrentHashMap<>();
 
     @Override
     public List<AttributeReading> read(String device, List<String> attributes, Duration timeout) {
@@ -48,7 +50,11 @@ public class TangoDeviceReader implements DeviceReader {
         DeviceProxy proxy;
         try {
             proxy = proxy(device);
-            proxy.set_timeout_millis((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            if (!Integer.valueOf(ms).equals(timeouts.get(device))) {
+                proxy.set_timeout_millis(ms);
+                timeouts.put(device, ms);
+            }
         } catch (DevFailed e) {
             return failAll(device, attributes, "device unreachable: " + TangoValues.describe(e));
         }
