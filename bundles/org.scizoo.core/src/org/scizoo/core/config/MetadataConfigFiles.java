@@ -85,16 +85,10 @@ public final class MetadataConfigFiles {
                     Object v = d.get(f);
                     fields.put(f, v == null ? null : v.toString());
                 }
-                MetadataEntry e = entry(fields, where, problems);
-                if (e != null) {
-                    entries.add(e);
-                }
+                addEntry(fields, where, entries, problems);
             }
         }
-        checkNames(entries, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
+        checked(entries, problems);
         int version = doc.get("version") instanceof Number n ? n.intValue() : 0;
         Instant savedAt = doc.get("savedAt") instanceof String s ? parseTime(s) : null;
         return new MetadataConfig(instrument, version, doc.getString("author"), savedAt, entries);
@@ -138,16 +132,41 @@ public final class MetadataConfigFiles {
             for (int c = 0; c < header.size(); c++) {
                 fields.put(header.get(c), row.get(c));
             }
-            MetadataEntry e = entry(fields, where, problems);
-            if (e != null) {
-                entries.add(e);
-            }
+            addEntry(fields, where, entries, problems);
         }
+        return new MetadataConfig(instrument, 0, null, null, checked(entries, problems));
+    }
+
+    /**
+     * Reads a configuration file: CSV when its name ends in .csv (for {@code csvInstrument}, else the file's
+     * name), JSON otherwise.
+     */
+    public static MetadataConfig read(java.nio.file.Path file, String csvInstrument)
+            throws java.io.IOException, InvalidConfigException {
+        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return fromCsv(csvInstrument != null ? csvInstrument : name.replaceFirst("\\.[^.]*$", ""), text);
+        }
+        return fromJson(text);
+    }
+
+    private static void addEntry(Map<String, String> fields, String where, List<MetadataEntry> entries,
+            List<String> problems) {
+        MetadataEntry e = entry(fields, where, problems);
+        if (e != null) {
+            entries.add(e);
+        }
+    }
+
+    /** The entries, once their names were checked; every problem found so far is thrown together. */
+    private static List<MetadataEntry> checked(List<MetadataEntry> entries, List<String> problems)
+            throws InvalidConfigException {
         checkNames(entries, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new MetadataConfig(instrument, 0, null, null, entries);
+        return entries;
     }
 
     private static MetadataEntry entry(Map<String, String> f, String where, List<String> problems) {

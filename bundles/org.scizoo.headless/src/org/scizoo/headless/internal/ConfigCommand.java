@@ -206,9 +206,7 @@ public class ConfigCommand implements CliCommand {
             throw new UsageException("--file FILE is required");
         }
         try {
-            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            MetadataConfig c = file.toLowerCase(Locale.ROOT).endsWith(".csv") ? MetadataConfigFiles.fromCsv(beamline, text)
-                    : MetadataConfigFiles.fromJson(text);
+            MetadataConfig c = MetadataConfigFiles.read(Path.of(file), beamline);
             if (!c.instrument().equals(beamline)) {
                 err.println("scizoo config: " + file + " is for " + c.instrument() + ", not " + beamline);
                 return null;

@@ -2,8 +2,6 @@ package org.scizoo.headless.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +76,7 @@ public class HarvestCommand implements CliCommand {
         int repeat = args.intValue("repeat", 1, 1);
         MetadataConfig config;
         try {
-            config = read(Path.of(file), args.value("beamline"));
+            config = MetadataConfigFiles.read(Path.of(file), args.value("beamline"));
         } catch (IOException e) {
             err.println("scizoo harvest: cannot read " + file + ": " + e.getMessage());
             return FAILED;
@@ -110,12 +108,4 @@ public class HarvestCommand implements CliCommand {
         return last.failures().isEmpty() ? OK : FAILED;
     }
 
-    private static MetadataConfig read(Path file, String beamline) throws IOException, InvalidConfigException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            String name = beamline != null ? beamline : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return MetadataConfigFiles.fromCsv(name, text);
-        }
-        return MetadataConfigFiles.fromJson(text);
-    }
 }
