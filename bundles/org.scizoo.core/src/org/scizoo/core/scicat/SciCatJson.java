@@ -36,6 +36,11 @@ public final class SciCatJson {
         return isoDates(doc);
     }
 
+    /** An OrigDatablock in the REST form (ISO strings for times). */
+    public static Document toJsonDocument(org.scizoo.core.model.OrigDatablock b) {
+        return isoDates(SciCatDocuments.toDocument(b));
+    }
+
     /** Parses SciCat REST JSON (ISO times or extended-JSON dates both accepted). */
     public static Dataset datasetFromJson(String json) {
         Document doc;
