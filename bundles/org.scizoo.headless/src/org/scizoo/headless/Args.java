@@ -107,12 +107,16 @@ public final class Args {
         }
     }
 
-    /** {@code --data DIR} (default: the user's data folder), {@code --mongo-uri}, {@code --connect-timeout}. */
+    /**
+     * {@code --data DIR} (default: the user's data folder), {@code --mongo-uri}, {@code --connect-timeout},
+     * and, for commands that declare them, {@code --kafka HOST:PORT} and {@code --topic}.
+     */
     public BackendSettings backend() throws UsageException {
         String data = values.get("data");
         Path dir = data == null ? BackendSettings.defaultDataDir() : Path.of(data);
         return new BackendSettings(dir, values.get("mongo-uri"),
-                duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT));
+                duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT), values.get("kafka"),
+                values.get("topic"));
     }
 
     public static Set<String> with(Set<String> a, String... more) {

@@ -5,18 +5,27 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the catalogue lives. With no {@code mongoUri} the embedded store is used, kept in
- * {@code dataDir}; with a URI the same code talks to that MongoDB (database from the URI's path,
- * {@code scicat} when it names none).
+ * Where the catalogue lives and how entries reach it. With no {@code mongoUri} the embedded store is
+ * used, kept in {@code dataDir}; with a URI the same code talks to that MongoDB (database from the URI's
+ * path, {@code scicat} when it names none). With a {@code kafkaBootstrap} ingested entries go to Kafka
+ * (topic {@code kafkaTopic}) for SciCow to store; without, they are written to the store in-process.
  */
-public record BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout) {
+public record BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout, String kafkaBootstrap,
+        String kafkaTopic) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final String DEFAULT_TOPIC = "scizoo.catalog.v1";
 
     public BackendSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         mongoUri = mongoUri == null || mongoUri.isBlank() ? null : mongoUri.strip();
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        kafkaBootstrap = kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap.strip();
+        kafkaTopic = kafkaTopic == null || kafkaTopic.isBlank() ? DEFAULT_TOPIC : kafkaTopic.strip();
+    }
+
+    public BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout) {
+        this(dataDir, mongoUri, connectTimeout, null, null);
     }
 
     public static BackendSettings embedded(Path dataDir) {

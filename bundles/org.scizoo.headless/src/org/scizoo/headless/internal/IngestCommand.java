@@ -57,6 +57,9 @@ public class IngestCommand implements CliCommand {
                                       tango://host:port/domain/family/member)
                   --instrument NAME   the beamline of the Door's scans (default: the Door's domain)
                   --proposal ID       the proposal the scans belong to
+                  --kafka HOST:PORT   send the datasets to Kafka (for `scizoo consume` to store) instead
+                                      of writing them to the catalogue here
+                  --topic NAME        the Kafka topic (default scizoo.catalog.v1)
                   --duration T        stop after T (e.g. 10s, 5m)
                   --quiet             print only the summary
                   --data DIR          the data folder of the embedded catalogue
@@ -68,7 +71,7 @@ public class IngestCommand implements CliCommand {
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "sim-interval", "duration", "door",
-                "instrument", "proposal"), Set.of("sim", "quiet"));
+                "instrument", "proposal", "kafka", "topic"), Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -103,7 +106,7 @@ public class IngestCommand implements CliCommand {
         try (AutoCloseable l = catalog.onDatasets(batch -> {
             stored.addAndGet(batch.size());
             if (!quiet) {
-                batch.forEach(d -> out.println(line(d)));
+                batch.forEach(d -> out.println((args.value("kafka") == null ? "stored " : "sent ") + line(d)));
             }
         }); AutoCloseable problems = catalog.onStatus(new java.util.function.Consumer<>() {
             private String last = "";
@@ -128,7 +131,7 @@ public class IngestCommand implements CliCommand {
                 stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
             catalog.stop();
-            out.println("stored " + stored.get() + " datasets");
+            out.println((args.value("kafka") == null ? "stored " : "sent ") + stored.get() + " datasets");
             return OK;
         } catch (CatalogException e) {
             err.println("scizoo ingest: " + e.getMessage());
@@ -151,7 +154,7 @@ public class IngestCommand implements CliCommand {
 
     private static String line(Dataset d) {
         MetadataValue t01 = d.metadata("T01");
-        return "stored " + d.pid() + "  " + d.datasetName() + "  " + d.description()
+        return d.pid() + "  " + d.datasetName() + "  " + d.description()
                 + (t01 == null ? "" : "  T01=" + t01.display());
     }
 }

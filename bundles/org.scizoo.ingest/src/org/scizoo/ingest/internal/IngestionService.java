@@ -29,6 +29,8 @@ import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DeviceReader;
 import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.core.ports.MetadataTransport;
+import org.scizoo.core.ports.MetadataTransportFactory;
 import org.scizoo.core.ports.ProposalSource;
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanEventSourceFactory;
@@ -49,6 +51,7 @@ public class IngestionService implements CatalogService {
     private final List<ScanEventSourceFactory> factories = new CopyOnWriteArrayList<>();
     private final List<ProposalSource> proposalSources = new CopyOnWriteArrayList<>();
     private final List<DeviceReader> deviceReaders = new CopyOnWriteArrayList<>();
+    private final List<MetadataTransportFactory> transportFactories = new CopyOnWriteArrayList<>();
     private final List<Consumer<BackendStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Dataset>>> datasetListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -58,7 +61,7 @@ public class IngestionService implements CatalogService {
     private Session session; // guarded by this
 
     /** What one start() opened; closed as a whole by stop(). */
-    private record Session(CatalogStore store, InProcessTransport transport, List<ScanEventSource> sources,
+    private record Session(CatalogStore store, MetadataTransport transport, List<ScanEventSource> sources,
             ScheduledFuture<?> health) {
     }
 
@@ -95,6 +98,16 @@ public class IngestionService implements CatalogService {
         deviceReaders.remove(r);
     }
 
+    /** Kafka: with a bootstrap in the settings, entries go there instead of straight into the store. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTransportFactory(MetadataTransportFactory f) {
+        transportFactories.add(f);
+    }
+
+    void removeTransportFactory(MetadataTransportFactory f) {
+        transportFactories.remove(f);
+    }
+
     @Override
     public synchronized void start(BackendSettings settings, IngestOptions options) throws CatalogException {
         stop();
@@ -107,7 +120,14 @@ public class IngestionService implements CatalogService {
             publish(new BackendStatus(State.FAILED, status.backend(), e.getMessage(), 0, 0, Instant.now()));
             throw e;
         }
-        InProcessTransport transport = new InProcessTransport(store, this::stored, this::writeFailed);
+        MetadataTransport transport;
+        try {
+            transport = transport(settings, store);
+        } catch (CatalogException e) {
+            store.close();
+            publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
+            throw e;
+        }
         List<ScanEventSource> sources = new ArrayList<>();
         try {
             ScanIngestor ingestor = new ScanIngestor(new DatasetFactory(System.getProperty(PID_PREFIX_PROPERTY)),
@@ -131,6 +151,17 @@ public class IngestionService implements CatalogService {
         checkHealth();
     }
 
+    private MetadataTransport transport(BackendSettings settings, CatalogStore store) throws CatalogException {
+        if (settings.kafkaBootstrap() == null) {
+            return new InProcessTransport(store, this::stored, this::writeFailed);
+        }
+        if (transportFactories.isEmpty()) {
+            throw new CatalogException("Kafka " + settings.kafkaBootstrap() + " was asked for, but no Kafka transport"
+                    + " is installed");
+        }
+        return transportFactories.get(0).create(settings, this::stored, this::writeFailed);
+    }
+
     private ScanEventSourceFactory factory(String kind) throws CatalogException {
         for (ScanEventSourceFactory f : factories) {
             if (f.kind().equals(kind)) {
@@ -150,12 +181,19 @@ public class IngestionService implements CatalogService {
         session = null;
         s.health().cancel(false);
         s.sources().forEach(ScanEventSource::close);
-        if (!s.transport().flushAndClose(Duration.ofSeconds(10))) {
+        boolean flushed = s.transport() instanceof InProcessTransport local ? local.flushAndClose(Duration.ofSeconds(10))
+                : closed(s.transport());
+        if (!flushed) {
             System.getLogger(getClass().getName()).log(System.Logger.Level.ERROR,
-                    s.transport().pending() + " datasets could not be written before the session closed");
+                    s.transport().pending() + " datasets could not be delivered before the session closed");
         }
         s.store().close();
         publish(BackendStatus.stopped());
+    }
+
+    private static boolean closed(MetadataTransport t) {
+        t.close(); // a Kafka producer's close sends what it still holds
+        return t.pending() == 0;
     }
 
     @Deactivate

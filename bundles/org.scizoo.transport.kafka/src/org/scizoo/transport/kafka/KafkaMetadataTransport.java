@@ -28,12 +28,20 @@ public final class KafkaMetadataTransport implements MetadataTransport {
     private final String topic;
     private final String bootstrap;
     private final Consumer<CatalogException> onFailure;
+    private final Consumer<java.util.List<CatalogEntry>> delivered;
     private final AtomicLong pending = new AtomicLong();
 
     public KafkaMetadataTransport(String bootstrap, String topic, Map<String, Object> extra,
             Consumer<CatalogException> onFailure) {
+        this(bootstrap, topic, extra, entries -> {
+        }, onFailure);
+    }
+
+    public KafkaMetadataTransport(String bootstrap, String topic, Map<String, Object> extra,
+            Consumer<java.util.List<CatalogEntry>> delivered, Consumer<CatalogException> onFailure) {
         this.bootstrap = bootstrap;
         this.topic = topic;
+        this.delivered = delivered;
         this.onFailure = onFailure;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -55,6 +63,8 @@ public final class KafkaMetadataTransport implements MetadataTransport {
                 if (error != null) {
                     onFailure.accept(new CatalogException("Kafka at " + bootstrap + " did not take dataset " + pid
                             + ": " + error.getMessage(), error));
+                } else {
+                    delivered.accept(java.util.List.of(entry));
                 }
             });
         } catch (KafkaException e) {

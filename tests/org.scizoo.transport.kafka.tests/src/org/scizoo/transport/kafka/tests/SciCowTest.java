@@ -37,6 +37,7 @@ import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.tests.support.KafkaBroker;
 import org.scizoo.tests.support.OsgiServices;
 import org.scizoo.transport.kafka.CatalogMessages;
 import org.scizoo.transport.kafka.KafkaMetadataTransport;

@@ -1,4 +1,4 @@
-package org.scizoo.transport.kafka.tests;
+package org.scizoo.tests.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,13 +14,13 @@ import java.util.List;
  * releng/org.scizoo.peers.kafka copies from Maven Central (system property {@code scizoo.kafka.libs}).
  * Formatted in a fresh folder, started, and killed when closed.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(60);
     private final Process process;
     private final int port;
 
-    KafkaBroker(Path dir) throws IOException, InterruptedException {
+    public KafkaBroker(Path dir) throws IOException, InterruptedException {
         String libs = System.getProperty("scizoo.kafka.libs");
         if (libs == null || !Files.isDirectory(Path.of(libs))) {
             throw new IllegalStateException("scizoo.kafka.libs (" + libs + ") is not the broker's jar folder;"
@@ -58,7 +58,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 

@@ -1,0 +1,46 @@
+package org.scizoo.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.headless.tests.CliTest.Run;
+import org.scizoo.tests.support.KafkaBroker;
+
+/** The shared backend from the command line: scizoo ingest --kafka, scizoo consume, scizoo catalog list. */
+class KafkaEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void simulatedScansThroughKafkaAreAllInTheCatalogue() throws Exception {
+        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-e2e-" + System.nanoTime())))) {
+            String topic = "scizoo.e2e." + System.nanoTime();
+            Run ingest = CliTest.run("ingest", "--sim", "--sim-interval", "200ms", "--duration", "3s", "--kafka",
+                    broker.bootstrap(), "--topic", topic, "--quiet", "--data", dir.resolve("beamline").toString());
+            assertEquals(0, ingest.exit(), ingest.err());
+            Matcher m = Pattern.compile("sent (\\d+) datasets").matcher(ingest.out());
+            assertTrue(m.find(), ingest.out());
+            int sent = Integer.parseInt(m.group(1));
+            assertTrue(sent >= 5, "sent " + sent);
+
+            String catalogue = dir.resolve("catalogue").toString();
+            Run consume = CliTest.run("consume", "--kafka", broker.bootstrap(), "--topic", topic, "--duration", "8s",
+                    "--status-every", "2s", "--data", catalogue);
+            assertEquals(0, consume.exit(), consume.err());
+            assertTrue(consume.out().contains("stored " + sent + " datasets, 0 messages to the dead-letter topic"),
+                    consume.out());
+            assertTrue(consume.out().contains("status: stored"), "periodic status lines: " + consume.out());
+
+            Run list = CliTest.run("catalog", "list", "--all", "--data", catalogue);
+            assertTrue(list.out().startsWith(sent + " of " + sent + " datasets"), list.out());
+        }
+    }
+}
