@@ -93,8 +93,11 @@ public final class KafkaMetadataTransport implements MetadataTransport {
         producer.close(Duration.ofSeconds(10));
     }
 
-    /** kafka-clients loads its configured classes through the context class loader. */
-    static <T> T withOwnClassLoader(java.util.function.Supplier<T> make) {
+    /**
+     * Makes a Kafka client with kafka-clients' own class loader as context loader: it loads its configured
+     * classes (serializers, partitioners) through it, which under OSGi would otherwise not see them.
+     */
+    public static <T> T withOwnClassLoader(java.util.function.Supplier<T> make) {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(KafkaProducer.class.getClassLoader());

@@ -123,7 +123,7 @@ class SciCowTest {
     private static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        return withKafkaLoader(() -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
+        return KafkaMetadataTransport.withOwnClassLoader(() -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
     }
 
     private static List<String> deadLetterReasons(int expected) {
@@ -132,7 +132,7 @@ class SciCowTest {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + System.nanoTime());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = withKafkaLoader(
+        try (KafkaConsumer<String, byte[]> consumer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()))) {
             consumer.subscribe(List.of(CatalogMessages.DEAD_LETTER_TOPIC));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -149,14 +149,4 @@ class SciCowTest {
         return reasons;
     }
 
-    private static <T> T withKafkaLoader(java.util.function.Supplier<T> make) {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(KafkaProducer.class.getClassLoader());
-        try {
-            return make.get();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
-    }
 }
