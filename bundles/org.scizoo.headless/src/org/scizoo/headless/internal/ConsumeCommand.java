@@ -3,6 +3,7 @@ package org.scizoo.headless.internal;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +15,7 @@ import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
+import org.scizoo.headless.HealthEndpoint;
 import org.scizoo.headless.UsageException;
 import org.scizoo.transport.kafka.SciCowConsumer;
 
@@ -50,13 +52,14 @@ public class ConsumeCommand implements CliCommand {
                 Runs until --duration has passed or Ctrl-C / SIGTERM, which finishes the batch in hand.
                   --topic NAME        default scizoo.catalog.v1
                   --group NAME        the consumer group (default scicow)
-                  --status-every T    a status line every T (default 10s)""";
+                  --status-every T    a status line every T (default 10s)
+                  --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up, 503 trouble)""";
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "kafka", "topic", "group", "duration",
-                "status-every"), Set.of());
+                "status-every", "health-port"), Set.of());
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -69,6 +72,9 @@ public class ConsumeCommand implements CliCommand {
         String group = args.value("group") == null ? "scicow" : args.value("group");
         try (CatalogStore store = stores.open(settings)) {
             SciCowConsumer cow = new SciCowConsumer(settings.kafkaBootstrap(), settings.kafkaTopic(), group, store);
+            HealthEndpoint health = args.value("health-port") == null ? null
+                    : new HealthEndpoint(args.intValue("health-port", 0, 0), () -> new HealthEndpoint.Health(
+                            cow.lastProblem(), Map.of("stored", cow.stored(), "deadLettered", cow.deadLettered())));
             Thread worker = Thread.ofPlatform().name("scicow").start(cow);
             Thread hook = new Thread(() -> {
                 cow.close();
@@ -84,6 +90,9 @@ public class ConsumeCommand implements CliCommand {
             }
             cow.close();
             join(worker);
+            if (health != null) {
+                health.close();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -93,6 +102,9 @@ public class ConsumeCommand implements CliCommand {
             return OK;
         } catch (CatalogException e) {
             err.println("scizoo consume: " + e.getMessage());
+            return FAILED;
+        } catch (java.io.IOException e) {
+            err.println("scizoo consume: cannot answer health checks on --health-port: " + e.getMessage());
             return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

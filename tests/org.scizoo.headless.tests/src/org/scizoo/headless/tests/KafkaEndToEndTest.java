@@ -19,6 +19,28 @@ class KafkaEndToEndTest {
     @TempDir
     Path dir;
 
+    /** Asks GET /health until its JSON contains {@code expected}; returns the last answer. */
+    private static String awaitHealth(int port, String expected) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/health")).build();
+        String last = "(no answer)";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                java.net.http.HttpResponse<String> r = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                if (r.body().contains(expected)) {
+                    return last;
+                }
+            } catch (java.io.IOException notYet) {
+                // the endpoint is not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the health endpoint never said " + expected + "; last: " + last);
+    }
+
     @Test
     void simulatedScansThroughKafkaAreAllInTheCatalogue() throws Exception {
         try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-e2e-" + System.nanoTime())))) {
@@ -32,8 +54,24 @@ class KafkaEndToEndTest {
             assertTrue(sent >= 5, "sent " + sent);
 
             String catalogue = dir.resolve("catalogue").toString();
-            Run consume = CliTest.run("consume", "--kafka", broker.bootstrap(), "--topic", topic, "--duration", "8s",
-                    "--status-every", "2s", "--data", catalogue);
+            int healthPort;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                healthPort = s.getLocalPort();
+            }
+            Run[] result = new Run[1];
+            Thread consumer = Thread.ofPlatform().start(() -> {
+                try {
+                    result[0] = CliTest.run("consume", "--kafka", broker.bootstrap(), "--topic", topic, "--duration",
+                            "8s", "--status-every", "2s", "--health-port", Integer.toString(healthPort), "--data",
+                            catalogue);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String health = awaitHealth(healthPort, "\"stored\": " + sent);
+            assertTrue(health.contains("\"status\": \"up\""), health);
+            consumer.join(30_000);
+            Run consume = result[0];
             assertEquals(0, consume.exit(), consume.err());
             assertTrue(consume.out().contains("stored " + sent + " datasets, 0 messages to the dead-letter topic"),
                     consume.out());
