@@ -2,7 +2,6 @@ package org.scizoo.tango;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.osgi.service.component.annotations.Component;
 import org.scizoo.core.ports.CatalogException;
@@ -51,20 +50,15 @@ public class TangoDeviceDirectory implements DeviceDirectory {
         return ApiUtil.get_db_obj(host.substring(0, colon), host.substring(colon + 1));
     }
 
-    /** With JTango's class loader as context loader (JacORB looks up its classes there), sorted. */
-    private static List<String> call(String what, Callable<String[]> query) throws CatalogException {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(DeviceProxy.class.getClassLoader());
+    /** The names a query returns, sorted; a Tango failure as a message naming what was asked. */
+    private static List<String> call(String what, JTango.Call<String[]> query) throws CatalogException {
         try {
-            String[] names = query.call();
+            String[] names = JTango.call(query);
             return Arrays.stream(names).filter(n -> !n.isBlank()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
         } catch (DevFailed e) {
             throw new CatalogException(what + ": " + TangoValues.describe(e), e);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             throw new CatalogException(what + ": " + e.getMessage(), e);
-        } finally {
-            t.setContextClassLoader(previous);
         }
     }
 }

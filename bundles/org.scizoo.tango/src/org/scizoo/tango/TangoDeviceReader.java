@@ -34,15 +34,10 @@ public class TangoDeviceReader implements DeviceReader {
 
     @Override
     public List<AttributeReading> read(String device, List<String> attributes, Duration timeout) {
-        // JacORB initialises its ORB lazily, on whichever call comes first, and finds its classes and
-        // plug-ins through the context class loader: every JTango call runs with JTango's own loader.
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(DeviceProxy.class.getClassLoader());
         try {
-            return readWithTangoLoader(device, attributes, timeout);
-        } finally {
-            t.setContextClassLoader(previous);
+            return JTango.call(() -> readWithTangoLoader(device, attributes, timeout));
+        } catch (DevFailed e) {
+            return failAll(device, attributes, TangoValues.describe(e)); // not thrown by the reads themselves
         }
     }
 

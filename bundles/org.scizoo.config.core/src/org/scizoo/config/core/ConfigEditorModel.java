@@ -122,14 +122,6 @@ public final class ConfigEditorModel {
         change(() -> entries.set(row, entry));
     }
 
-    /** Replaces every entry (an imported file), as one undoable change. */
-    public void replaceAll(List<MetadataEntry> imported) {
-        change(() -> {
-            entries.clear();
-            entries.addAll(imported);
-        });
-    }
-
     public boolean canUndo() {
         return !undo.isEmpty();
     }
@@ -183,8 +175,9 @@ public final class ConfigEditorModel {
 
     /** Saves the entries as the beamline's next version; afterwards the model is clean. */
     public MetadataConfig save(MetadataConfigStore store, String author) throws CatalogException {
-        if (!problems().isEmpty()) {
-            throw new CatalogException("Not saved: " + problems().size() + " rows have problems; see the table");
+        int rowsWithProblems = problems().size();
+        if (rowsWithProblems > 0) {
+            throw new CatalogException("Not saved: " + rowsWithProblems + " rows have problems; see the table");
         }
         MetadataConfig v = store.save(instrument, entries, author);
         saved = v.entries();

@@ -380,10 +380,6 @@ public class SciDogPart {
         return model;
     }
 
-    public List<RowCheck> checks() {
-        return checks;
-    }
-
     private void ifLoaded(java.util.function.Consumer<ConfigEditorModel> action) {
         if (model != null) {
             action.accept(model);

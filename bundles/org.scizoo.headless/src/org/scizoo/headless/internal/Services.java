@@ -12,13 +12,6 @@ final class Services implements AutoCloseable {
     private final BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
     private final List<ServiceTracker<?, ?>> trackers = new java.util.ArrayList<>();
 
-    <T> T get(Class<T> type, long waitMs) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
-        t.open();
-        trackers.add(t);
-        return t.waitForService(waitMs);
-    }
-
     <T> List<T> all(Class<T> type, long settleMs) throws InterruptedException {
         ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
         t.open();

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanListener;
 import org.scizoo.source.sardana.internal.ScanAssembler;
+import org.scizoo.tango.JTango;
 
 import fr.esrf.Tango.DevEncoded;
 import fr.esrf.Tango.DevError;
@@ -45,24 +46,21 @@ public final class SardanaDoorSource implements ScanEventSource {
 
     @Override
     public synchronized void start(ScanListener listener) {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(DeviceProxy.class.getClassLoader()); // JacORB looks up its classes there
         initialEventSeen = false;
         try {
-            proxy = new DeviceProxy(door);
-            subscription = proxy.subscribe_event("RecordData", TangoConst.CHANGE_EVENT, new CallBack() {
-                private static final long serialVersionUID = 1L;
+            DeviceProxy door = JTango.call(() -> new DeviceProxy(this.door));
+            proxy = door;
+            subscription = JTango.call(() -> door.subscribe_event("RecordData", TangoConst.CHANGE_EVENT,
+                    new CallBack() {
+                        private static final long serialVersionUID = 1L;
 
-                @Override
-                public void push_event(EventData event) {
-                    handle(event, listener);
-                }
-            }, new String[0], true);
+                        @Override
+                        public void push_event(EventData event) {
+                            handle(event, listener);
+                        }
+                    }, new String[0], true));
         } catch (DevFailed e) {
             listener.sourceProblem(name(), "cannot subscribe to RecordData: " + describe(e.errors), e);
-        } finally {
-            t.setContextClassLoader(previous);
         }
     }
 

@@ -126,7 +126,6 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     private void ping() {
-        datasets.getNamespace();
         client.getDatabase("admin").runCommand(new Document("ping", 1));
     }
 

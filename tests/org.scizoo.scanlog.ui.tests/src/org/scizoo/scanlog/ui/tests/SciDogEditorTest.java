@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -18,7 +19,6 @@ import org.eclipse.nebula.widgets.nattable.edit.command.UpdateDataCommand;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.config.core.ConfigEditorModel;
@@ -41,20 +41,14 @@ class SciDogEditorTest {
     @TempDir
     Path data;
 
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(WorkbenchSettings.DATA);
-        System.clearProperty(WorkbenchSettings.SIM);
-    }
 
     @Test
     void editUndoSaveInTheSciDogTable() throws Exception {
-        System.setProperty(WorkbenchSettings.DATA, data.toString());
-        System.setProperty(WorkbenchSettings.SIM, "false");
         List<String> failures = new ArrayList<>();
         int[] step = { 0 };
         MPart[] partModel = new MPart[1];
-        boolean done = TestWorkbench.run(60_000, model -> {
+        Map<String, String> settings = Map.of(WorkbenchSettings.DATA, data.toString(), WorkbenchSettings.SIM, "false");
+        boolean done = TestWorkbench.run(settings, 60_000, model -> {
             try {
                 return step(model, step, partModel, failures);
             } catch (RuntimeException | AssertionError e) {

@@ -1,5 +1,6 @@
 package org.scizoo.scanlog.ui.tests;
 
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
@@ -20,11 +21,21 @@ final class TestWorkbench {
     }
 
     /**
+     * @param settings system properties the workbench reads (WorkbenchSettings), set for this run only
      * @param check called with the application model on the display thread; returns true when done. It
      *            is called once more with the time up, so it can record what it saw.
      * @return true if the check finished before the time was up
      */
-    static boolean run(long timeoutMs, Predicate<MApplication> check) {
+    static boolean run(Map<String, String> settings, long timeoutMs, Predicate<MApplication> check) {
+        settings.forEach(System::setProperty);
+        try {
+            return run(timeoutMs, check);
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    private static boolean run(long timeoutMs, Predicate<MApplication> check) {
         Display display = Display.getDefault();
         E4Workbench workbench = new E4Application().createE4Workbench(new ArgsApplicationContext("-applicationXMI",
                 "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);

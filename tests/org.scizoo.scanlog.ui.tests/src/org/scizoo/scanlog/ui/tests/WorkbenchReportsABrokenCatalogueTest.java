@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.ui.app.WorkbenchSettings;
@@ -29,21 +29,16 @@ class WorkbenchReportsABrokenCatalogueTest {
     @TempDir
     Path data;
 
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(WorkbenchSettings.DATA);
-    }
 
     @Test
     void aCorruptCatalogueFileIsReportedAndLeftUntouched() throws Exception {
         byte[] garbage = new byte[16_384];
         new Random(7).nextBytes(garbage);
         Path file = Files.write(data.resolve("catalog.mv"), garbage);
-        System.setProperty(WorkbenchSettings.DATA, data.toString());
 
         List<String> dialogText = new ArrayList<>();
         String[] status = new String[1];
-        TestWorkbench.run(TIMEOUT_MS, model -> {
+        TestWorkbench.run(Map.of(WorkbenchSettings.DATA, data.toString()), TIMEOUT_MS, model -> {
             Display display = Display.getCurrent();
             Shell dialog = null;
             for (Shell s : display.getShells()) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -21,7 +22,6 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.Dataset;
@@ -42,20 +42,15 @@ class WorkbenchStartsWithLiveScanlogTest {
     @TempDir
     Path data;
 
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(WorkbenchSettings.DATA);
-        System.clearProperty(WorkbenchSettings.SIM_INTERVAL);
-    }
 
     @Test
     void scansArriveLiveInTheScanlog() throws Exception {
-        System.setProperty(WorkbenchSettings.DATA, data.toString());
-        System.setProperty(WorkbenchSettings.SIM_INTERVAL, "300ms");
         List<String> observed = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         int[] rowsSeen = { -1 };
-        boolean done = TestWorkbench.run(TIMEOUT_MS, model -> {
+        Map<String, String> settings = Map.of(WorkbenchSettings.DATA, data.toString(), WorkbenchSettings.SIM_INTERVAL,
+                "300ms");
+        boolean done = TestWorkbench.run(settings, TIMEOUT_MS, model -> {
             Display display = Display.getCurrent();
             List<String> dialogs = closeDialogs(display);
             if (!dialogs.isEmpty()) {
