@@ -1,5 +1,10 @@
 package org.scizoo.headless;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,10 +12,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.scizoo.core.model.Durations;
 import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.Credentials;
 
 /**
  * A command's parsed arguments: {@code --name value}, {@code --name=value}, {@code --flag}, and positional
@@ -19,7 +27,12 @@ import org.scizoo.core.ports.BackendSettings;
 public final class Args {
 
     /** Options every command that touches the catalogue takes. */
-    public static final Set<String> BACKEND_OPTIONS = Set.of("data", "mongo-uri", "connect-timeout");
+    public static final Set<String> BACKEND_OPTIONS = Set.of("data", "mongo-uri", "connect-timeout", "mongo-user");
+    /** The Kafka login options of commands that talk to Kafka. */
+    public static final Set<String> KAFKA_LOGIN_OPTIONS = Set.of("kafka-user", "kafka-sasl-mechanism");
+    /** Passwords come from the environment, never from the command line (visible in ps) or a file. */
+    public static final String MONGO_PASSWORD_ENV = "SCIZOO_MONGO_PASSWORD";
+    public static final String KAFKA_PASSWORD_ENV = "SCIZOO_KAFKA_PASSWORD";
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
@@ -29,6 +42,50 @@ public final class Args {
     }
 
     public static Args parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
+            throws UsageException {
+        Args a = parseCommandLine(args, valueOptions, flagOptions);
+        if (valueOptions.contains(CONFIG) && a.values.containsKey(CONFIG)) {
+            a.addConfigFile(Path.of(a.values.get(CONFIG)), valueOptions, flagOptions);
+        }
+        return a;
+    }
+
+    /**
+     * {@code --config FILE}: the same options as Java properties ({@code kafka = host:9092}, {@code sim = true}),
+     * for services started by systemd and the like. Options given on the command line win.
+     */
+    public static final String CONFIG = "config";
+
+    private void addConfigFile(Path file, Set<String> valueOptions, Set<String> flagOptions) throws UsageException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--config " + file + ": no such file");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("--config " + file + ": cannot be read: " + e.getMessage());
+        }
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            String value = p.getProperty(key).strip();
+            if (flagOptions.contains(key)) {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new UsageException(file + ": " + key + " is true or false, not '" + value + "'");
+                }
+                if (value.equals("true")) {
+                    flags.add(key);
+                }
+            } else if (valueOptions.contains(key) && !key.equals(CONFIG)) {
+                values.putIfAbsent(key, value);
+            } else {
+                Set<String> known = new TreeSet<>(valueOptions);
+                known.addAll(flagOptions);
+                known.remove(CONFIG);
+                throw new UsageException(file + ": unknown setting '" + key + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    private static Args parseCommandLine(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
             throws UsageException {
         Args a = new Args();
         for (int i = 0; i < args.size(); i++) {
@@ -112,11 +169,24 @@ public final class Args {
      * and, for commands that declare them, {@code --kafka HOST:PORT} and {@code --topic}.
      */
     public BackendSettings backend() throws UsageException {
+        return backend(System.getenv());
+    }
+
+    /** As {@link #backend()}, with the passwords from {@code env} (SCIZOO_MONGO_PASSWORD, SCIZOO_KAFKA_PASSWORD). */
+    public BackendSettings backend(Map<String, String> env) throws UsageException {
         String data = values.get("data");
         Path dir = data == null ? BackendSettings.defaultDataDir() : Path.of(data);
+        Credentials credentials;
+        try {
+            credentials = new Credentials(values.get("mongo-user"), env.get(MONGO_PASSWORD_ENV),
+                    values.get("kafka-user"), env.get(KAFKA_PASSWORD_ENV), values.get("kafka-sasl-mechanism"),
+                    false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--kafka-sasl-mechanism: " + e.getMessage());
+        }
         return new BackendSettings(dir, values.get("mongo-uri"),
                 duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT), values.get("kafka"),
-                values.get("topic"));
+                values.get("topic"), credentials);
     }
 
     public static Set<String> with(Set<String> a, String... more) {

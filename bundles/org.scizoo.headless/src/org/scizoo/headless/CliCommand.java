@@ -5,14 +5,19 @@ import java.util.List;
 
 /**
  * One {@code scizoo <name> …} command, an OSGi service: a plug-in adds a command by registering one.
- * Exit codes: {@link #OK}, {@link #FAILED} (the work could not be done: store unreachable, …),
- * {@link #USAGE} (the command line is wrong).
+ * Exit codes (the README's table): {@link #OK}, {@link #FAILED}, {@link #USAGE}, {@link #UNDELIVERED};
+ * a JVM stopped by SIGTERM exits 143 once the shutdown hooks (which finish the work in hand) are done.
  */
 public interface CliCommand {
 
+    /** Done, or stopped by --duration. */
     int OK = 0;
+    /** The work could not be done: the store or broker unreachable at start, a file unreadable, … */
     int FAILED = 1;
+    /** The command line or the --config file is wrong. */
     int USAGE = 2;
+    /** Stopped with datasets not yet delivered; they are kept (the Kafka outbox) for the next run. */
+    int UNDELIVERED = 3;
 
     String name();
 

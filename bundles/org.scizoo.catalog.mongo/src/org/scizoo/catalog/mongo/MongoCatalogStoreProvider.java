@@ -20,6 +20,6 @@ public class MongoCatalogStoreProvider implements CatalogStoreProvider {
         if (settings.isEmbedded()) {
             return EmbeddedMongo.open(settings);
         }
-        return MongoCatalogStore.connect(settings.mongoUri(), settings.connectTimeout());
+        return MongoCatalogStore.connect(settings.mongoUri(), settings.connectTimeout(), settings.credentials());
     }
 }

@@ -9,9 +9,10 @@ import java.util.Objects;
  * used, kept in {@code dataDir}; with a URI the same code talks to that MongoDB (database from the URI's
  * path, {@code scicat} when it names none). With a {@code kafkaBootstrap} ingested entries go to Kafka
  * (topic {@code kafkaTopic}) for SciCow to store; without, they are written to the store in-process.
+ * {@code credentials} log in to a MongoDB and a Kafka that ask for them.
  */
 public record BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout, String kafkaBootstrap,
-        String kafkaTopic) {
+        String kafkaTopic, Credentials credentials) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final String DEFAULT_TOPIC = "scizoo.catalog.v1";
@@ -22,6 +23,16 @@ public record BackendSettings(Path dataDir, String mongoUri, Duration connectTim
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         kafkaBootstrap = kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap.strip();
         kafkaTopic = kafkaTopic == null || kafkaTopic.isBlank() ? DEFAULT_TOPIC : kafkaTopic.strip();
+        credentials = credentials == null ? Credentials.NONE : credentials;
+    }
+
+    public BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout, String kafkaBootstrap,
+            String kafkaTopic) {
+        this(dataDir, mongoUri, connectTimeout, kafkaBootstrap, kafkaTopic, Credentials.NONE);
+    }
+
+    public BackendSettings withCredentials(Credentials c) {
+        return new BackendSettings(dataDir, mongoUri, connectTimeout, kafkaBootstrap, kafkaTopic, c);
     }
 
     public BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout) {

@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * Which scan sources a session runs, each a {@link ScanEventSourceFactory#kind()} with its options:
- * {@code sim} with {@code interval=3s} is the embedded default's simulated beamline.
+ * {@code sim} with {@code interval=3s} is the embedded default's simulated beamline. With
+ * {@code liveFeed}, a session on a shared backend (Kafka) also reports every beamline's new datasets as
+ * they are published (a workbench's live Scanlog), not only its own.
  */
-public record IngestOptions(List<SourceSpec> sources) {
+public record IngestOptions(List<SourceSpec> sources, boolean liveFeed) {
 
     public record SourceSpec(String kind, Map<String, String> options) {
         public SourceSpec {
@@ -17,6 +19,15 @@ public record IngestOptions(List<SourceSpec> sources) {
 
     public IngestOptions {
         sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public IngestOptions(List<SourceSpec> sources) {
+        this(sources, false);
+    }
+
+    /** The same sources, and every beamline's new datasets from the shared backend. */
+    public IngestOptions withLiveFeed() {
+        return new IngestOptions(sources, true);
     }
 
     public static IngestOptions none() {

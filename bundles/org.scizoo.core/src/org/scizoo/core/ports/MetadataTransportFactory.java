@@ -15,4 +15,15 @@ public interface MetadataTransportFactory {
      */
     MetadataTransport create(BackendSettings settings, Consumer<List<CatalogEntry>> delivered,
             Consumer<CatalogException> onFailure) throws CatalogException;
+
+    /**
+     * Reports every entry published on the shared backend from now on (all producers), for live views; null
+     * when this transport has no such feed. Closing the result stops it.
+     *
+     * @param problems told when the feed cannot read (the broker away), in words for a status line
+     */
+    default AutoCloseable watch(BackendSettings settings, Consumer<List<CatalogEntry>> published,
+            Consumer<String> problems) {
+        return null;
+    }
 }

@@ -17,6 +17,7 @@ import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.HealthEndpoint;
 import org.scizoo.headless.UsageException;
+import org.scizoo.transport.kafka.KafkaSecurity;
 import org.scizoo.transport.kafka.SciCowConsumer;
 
 /** {@code scizoo consume}: SciCow, Kafka → catalogue, until stopped. */
@@ -43,8 +44,9 @@ public class ConsumeCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: scizoo consume --kafka HOST:PORT [--topic NAME] [--group NAME] [--duration T]
-                                      [--status-every T] [--data DIR | --mongo-uri URI]
+                usage: scizoo consume --kafka HOST:PORT [--topic NAME] [--group NAME] [--instance-id NAME]
+                                      [--duration T] [--status-every T] [--health-port N] [--config FILE]
+                                      [--data DIR | --mongo-uri URI]
 
                 Reads catalogue entries from Kafka (a consumer group: start more to share the partitions)
                 and upserts them into the catalogue in batches; offsets are committed once the store has
@@ -52,14 +54,23 @@ public class ConsumeCommand implements CliCommand {
                 Runs until --duration has passed or Ctrl-C / SIGTERM, which finishes the batch in hand.
                   --topic NAME        default scizoo.catalog.v1
                   --group NAME        the consumer group (default scicow)
+                  --instance-id NAME  a fixed member name in the group (e.g. scicow-1 per service):
+                                      restarted after a crash, it takes its partitions back at once
                   --status-every T    a status line every T (default 10s)
-                  --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up, 503 trouble)""";
+                  --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up, 503 trouble)
+                  --mongo-user NAME   log in to MongoDB as NAME (password: $SCIZOO_MONGO_PASSWORD)
+                  --kafka-user NAME   log in to Kafka with SASL as NAME (password: $SCIZOO_KAFKA_PASSWORD)
+                  --kafka-sasl-mechanism M  PLAIN (default), SCRAM-SHA-256 or SCRAM-SHA-512
+                  --config FILE       the same options as a properties file (kafka = host:9092, group = …);
+                                      options on the command line win
+                Exit codes: 0 done, 1 failed (store unreachable at start, port taken), 2 wrong options,
+                143 stopped by SIGTERM (after the batch in hand was stored and committed).""";
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "kafka", "topic", "group", "duration",
-                "status-every", "health-port"), Set.of());
+        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "kafka", "topic", "group", "instance-id",
+                "duration", "status-every", "health-port", Args.CONFIG, "kafka-user", "kafka-sasl-mechanism"), Set.of());
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -71,14 +82,18 @@ public class ConsumeCommand implements CliCommand {
         Duration every = args.duration("status-every", Duration.ofSeconds(10));
         String group = args.value("group") == null ? "scicow" : args.value("group");
         try (CatalogStore store = stores.open(settings)) {
-            SciCowConsumer cow = new SciCowConsumer(settings.kafkaBootstrap(), settings.kafkaTopic(), group, store);
+            SciCowConsumer cow = new SciCowConsumer(settings.kafkaBootstrap(), settings.kafkaTopic(), group,
+                    args.value("instance-id"), KafkaSecurity.clientProperties(settings.credentials()), store);
             HealthEndpoint health = args.value("health-port") == null ? null
                     : new HealthEndpoint(args.intValue("health-port", 0, 0), () -> new HealthEndpoint.Health(
                             cow.lastProblem(), Map.of("stored", cow.stored(), "deadLettered", cow.deadLettered())));
             Thread worker = Thread.ofPlatform().name("scicow").start(cow);
+            // SIGTERM / Ctrl-C: the JVM runs only shutdown hooks, so the hook finishes the batch in hand.
             Thread hook = new Thread(() -> {
                 cow.close();
                 join(worker);
+                out.println("stopped by a signal: " + summary(cow));
+                out.flush();
             }, "scicow-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("consuming " + settings.kafkaTopic() + " from " + settings.kafkaBootstrap() + " into "
@@ -98,7 +113,11 @@ public class ConsumeCommand implements CliCommand {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running already
             }
-            out.println("stored " + cow.stored() + " datasets, " + cow.deadLettered() + " messages to the dead-letter topic");
+            out.println(summary(cow));
+            if (cow.failed()) {
+                err.println("scizoo consume: " + cow.lastProblem());
+                return FAILED;
+            }
             return OK;
         } catch (CatalogException e) {
             err.println("scizoo consume: " + e.getMessage());
@@ -110,6 +129,10 @@ public class ConsumeCommand implements CliCommand {
             Thread.currentThread().interrupt();
             return FAILED;
         }
+    }
+
+    private static String summary(SciCowConsumer cow) {
+        return "stored " + cow.stored() + " datasets, " + cow.deadLettered() + " messages to the dead-letter topic";
     }
 
     private static void status(SciCowConsumer cow, PrintStream out) {

@@ -14,11 +14,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
+import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
+import org.scizoo.headless.HealthEndpoint;
 import org.scizoo.headless.UsageException;
 
 /** {@code scizoo ingest}: runs scan sources into the catalogue without a display. */
@@ -46,7 +48,9 @@ public class IngestCommand implements CliCommand {
     public String usage() {
         return """
                 usage: scizoo ingest (--sim [--sim-interval T] | --door DEVICE [--instrument NAME]
-                                     [--proposal ID]) [--duration T] [--quiet] [--data DIR | --mongo-uri URI]
+                                     [--proposal ID]) [--kafka HOST:PORT [--topic NAME]] [--duration T]
+                                     [--quiet] [--status-every T] [--health-port N] [--config FILE]
+                                     [--data DIR | --mongo-uri URI]
 
                 Records scans into the catalogue until --duration has passed (default: until stopped
                 with Ctrl-C / SIGTERM), printing each stored dataset. With a SciDog configuration saved
@@ -62,16 +66,26 @@ public class IngestCommand implements CliCommand {
                   --topic NAME        the Kafka topic (default scizoo.catalog.v1)
                   --duration T        stop after T (e.g. 10s, 5m)
                   --quiet             print only the summary
+                  --status-every T    a status line every T (default 10s): sent/stored, waiting, problems
+                  --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up, 503 trouble)
+                  --mongo-user NAME   log in to MongoDB as NAME (password: $SCIZOO_MONGO_PASSWORD)
+                  --kafka-user NAME   log in to Kafka with SASL as NAME (password: $SCIZOO_KAFKA_PASSWORD)
+                  --kafka-sasl-mechanism M  PLAIN (default), SCRAM-SHA-256 or SCRAM-SHA-512
+                  --config FILE       the same options as a properties file (kafka = host:9092, sim = true);
+                                      options on the command line win
                   --data DIR          the data folder of the embedded catalogue
                                       (default: ~/.local/share/scizoo)
                   --mongo-uri URI     a shared MongoDB instead, e.g. mongodb://host:27017/scicat
-                  --connect-timeout T give up on the store after T (default 5s)""";
+                  --connect-timeout T give up on the store after T (default 5s)
+                Exit codes: 0 done, 1 failed, 2 wrong options, 3 stopped with datasets not yet delivered
+                (kept in the Kafka outbox under --data for the next run), 143 stopped by SIGTERM.""";
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "sim-interval", "duration", "door",
-                "instrument", "proposal", "kafka", "topic"), Set.of("sim", "quiet"));
+                "instrument", "proposal", "kafka", "topic", "status-every", "health-port", Args.CONFIG, "kafka-user", "kafka-sasl-mechanism"),
+                Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -94,6 +108,8 @@ public class IngestCommand implements CliCommand {
             sources.add(new IngestOptions.SourceSpec("sardana", door));
         }
         Duration duration = args.duration("duration", null);
+        Duration every = args.duration("status-every", Duration.ofSeconds(10));
+        int healthPort = args.value("health-port") == null ? -1 : args.intValue("health-port", 0, 0);
         boolean quiet = args.flag("quiet");
         AtomicLong stored = new AtomicLong();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -112,11 +128,12 @@ public class IngestCommand implements CliCommand {
             private String last = "";
 
             @Override
-            public void accept(org.scizoo.core.ports.BackendStatus s) {
+            public void accept(BackendStatus s) {
                 // Source and store problems (an unreachable Door, a failed write) on stderr, once each.
                 String detail = s.detail() == null ? "" : s.detail();
+                // (A failed start is reported once, by the command itself.)
                 if (!detail.equals(last) && !detail.startsWith("ok") && !detail.equals("not started")
-                        && !detail.startsWith("connecting")) {
+                        && !detail.startsWith("connecting") && s.state() != BackendStatus.State.FAILED) {
                     err.println("scizoo ingest: " + detail);
                 }
                 last = detail;
@@ -125,14 +142,18 @@ public class IngestCommand implements CliCommand {
             catalog.start(args.backend(), new IngestOptions(sources));
             out.println("ingesting into " + catalog.status().backend() + (duration == null ? " until stopped"
                     : " for " + duration.toMillis() / 1000.0 + " s"));
-            if (duration == null) {
-                stopped.await();
-            } else {
-                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            try (HealthEndpoint health = healthPort < 0 ? null : healthEndpoint(healthPort)) {
+                long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+                while (System.nanoTime() < end && !stopped.await(
+                        Math.max(1, Math.min(every.toMillis(), (end - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS)) {
+                    out.println(statusLine(catalog.status()));
+                }
+                catalog.stop();
             }
-            catalog.stop();
+            BackendStatus last = catalog.status();
             out.println((args.value("kafka") == null ? "stored " : "sent ") + stored.get() + " datasets");
-            return OK;
+            return last.pending() > 0 ? UNDELIVERED : OK; // the status listener said why
         } catch (CatalogException e) {
             err.println("scizoo ingest: " + e.getMessage());
             return FAILED;
@@ -150,6 +171,21 @@ public class IngestCommand implements CliCommand {
                 // the JVM is already exiting; nothing to remove
             }
         }
+    }
+
+    private HealthEndpoint healthEndpoint(int port) throws java.io.IOException {
+        return new HealthEndpoint(port, () -> {
+            BackendStatus s = catalog.status();
+            boolean trouble = s.state() == BackendStatus.State.DEGRADED || s.state() == BackendStatus.State.FAILED;
+            return new HealthEndpoint.Health(trouble ? s.detail() : null,
+                    Map.of("delivered", s.datasets(), "waiting", s.pending(), "state", s.state().name()));
+        });
+    }
+
+    private static String statusLine(BackendStatus s) {
+        return "status: " + s.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + s.datasets()
+                + " delivered, " + s.pending() + " waiting"
+                + (s.detail() == null || s.detail().startsWith("ok") ? "" : ", " + s.detail());
     }
 
     private static String line(Dataset d) {

@@ -62,7 +62,7 @@ public class IngestionService implements CatalogService {
 
     /** What one start() opened; closed as a whole by stop(). */
     private record Session(CatalogStore store, MetadataTransport transport, List<ScanEventSource> sources,
-            ScheduledFuture<?> health) {
+            AutoCloseable liveFeed, ScheduledFuture<?> health) {
     }
 
     @Activate
@@ -145,9 +145,12 @@ public class IngestionService implements CatalogService {
             publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
             throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
         }
+        AutoCloseable liveFeed = options.liveFeed() && settings.kafkaBootstrap() != null && !transportFactories.isEmpty()
+                ? transportFactories.get(0).watch(settings, this::published, p -> sourceProblem("Kafka", p))
+                : null;
         ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_PERIOD.toMillis(),
                 HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        session = new Session(store, transport, sources, health);
+        session = new Session(store, transport, sources, liveFeed, health);
         checkHealth();
     }
 
@@ -181,14 +184,26 @@ public class IngestionService implements CatalogService {
         session = null;
         s.health().cancel(false);
         s.sources().forEach(ScanEventSource::close);
+        if (s.liveFeed() != null) {
+            try {
+                s.liveFeed().close();
+            } catch (Exception e) {
+                System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, "closing the live feed", e);
+            }
+        }
         boolean flushed = s.transport() instanceof InProcessTransport local ? local.flushAndClose(Duration.ofSeconds(10))
                 : closed(s.transport());
+        long undelivered = flushed ? 0 : s.transport().pending();
         if (!flushed) {
             System.getLogger(getClass().getName()).log(System.Logger.Level.ERROR,
-                    s.transport().pending() + " datasets could not be delivered before the session closed");
+                    undelivered + " datasets could not be delivered before the session closed");
         }
         s.store().close();
-        publish(BackendStatus.stopped());
+        BackendStatus last = status;
+        publish(undelivered == 0 ? BackendStatus.stopped()
+                : new BackendStatus(State.STOPPED, last.backend(), "stopped with " + undelivered
+                        + " datasets not yet delivered (" + s.transport().describe() + ")", last.datasets(),
+                        undelivered, Instant.now()));
     }
 
     private static boolean closed(MetadataTransport t) {
@@ -236,6 +251,14 @@ public class IngestionService implements CatalogService {
         if (s.state() == State.DEGRADED || s.state() == State.UP) {
             publish(new BackendStatus(State.UP, s.backend(), "ok", s.datasets() + entries.size(), pending(),
                     Instant.now()));
+        }
+    }
+
+    /** Datasets any beamline published on the shared backend: shown live, not counted as ours. */
+    private void published(List<CatalogEntry> entries) {
+        List<Dataset> datasets = entries.stream().map(CatalogEntry::dataset).toList();
+        for (Consumer<List<Dataset>> l : datasetListeners) {
+            l.accept(datasets);
         }
     }
 

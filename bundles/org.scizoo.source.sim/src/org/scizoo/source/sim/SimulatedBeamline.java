@@ -146,10 +146,15 @@ public final class SimulatedBeamline implements ScanEventSource {
     @Override
     public synchronized void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            // No new scans; the one running ends and is recorded (interrupting it would drop it, and an
+            // interrupted thread's file writes close the outbox's channel).
+            timer.shutdown();
             try {
-                timer.awaitTermination(2, TimeUnit.SECONDS);
+                if (!timer.awaitTermination(interval.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                    timer.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                timer.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             timer = null;

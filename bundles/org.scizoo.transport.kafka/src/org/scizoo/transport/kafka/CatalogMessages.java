@@ -28,8 +28,8 @@ public final class CatalogMessages {
     public static final int VERSION = 1;
     /** Where producers write and SciCow reads. */
     public static final String TOPIC = "scizoo.catalog.v1";
-    /** Messages SciCow could not use, with the reason in header {@value #REASON_HEADER}. */
-    public static final String DEAD_LETTER_TOPIC = "scizoo.catalog.v1.dlq";
+    /** Messages SciCow could not use from {@link #TOPIC}, with the reason in header {@value #REASON_HEADER}. */
+    public static final String DEAD_LETTER_TOPIC = TOPIC + ".dlq";
     public static final String REASON_HEADER = "scizoo.dlq.reason";
 
     private static final JsonWriterSettings COMPACT = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
@@ -44,6 +44,11 @@ public final class CatalogMessages {
     }
 
     private CatalogMessages() {
+    }
+
+    /** The dead-letter topic of a topic: its name + ".dlq". */
+    public static String deadLetterTopic(String topic) {
+        return topic + ".dlq";
     }
 
     public static byte[] encode(CatalogEntry entry) {

@@ -25,11 +25,19 @@ public class KafkaTransportFactory implements MetadataTransportFactory {
         java.nio.file.Path outbox = settings.dataDir().resolve("outbox").resolve(settings.kafkaTopic());
         try {
             return new OutboxKafkaTransport(settings.kafkaBootstrap(), settings.kafkaTopic(), outbox,
-                    DiskOutbox.DEFAULT_CAP_BYTES, delivered, onFailure);
+                    DiskOutbox.DEFAULT_CAP_BYTES, KafkaSecurity.clientProperties(settings.credentials()), delivered,
+                    onFailure);
         } catch (java.io.IOException e) {
             throw new CatalogException("Cannot open the Kafka outbox in " + outbox + ": " + e.getMessage(), e);
         } catch (KafkaException | IllegalArgumentException e) {
             throw new CatalogException("Cannot use Kafka at " + settings.kafkaBootstrap() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public AutoCloseable watch(BackendSettings settings, Consumer<List<CatalogEntry>> published,
+            Consumer<String> problems) {
+        return new KafkaLiveFeed(settings.kafkaBootstrap(), settings.kafkaTopic(),
+                KafkaSecurity.clientProperties(settings.credentials()), published, problems);
     }
 }

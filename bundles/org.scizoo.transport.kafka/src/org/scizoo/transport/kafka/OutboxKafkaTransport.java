@@ -47,6 +47,13 @@ public final class OutboxKafkaTransport implements MetadataTransport {
 
     public OutboxKafkaTransport(String bootstrap, String topic, Path outboxDir, long capBytes,
             Consumer<List<CatalogEntry>> delivered, Consumer<CatalogException> onFailure) throws IOException {
+        this(bootstrap, topic, outboxDir, capBytes, java.util.Map.of(), delivered, onFailure);
+    }
+
+    /** @param extra more producer settings (a SASL login: {@link KafkaSecurity}) */
+    public OutboxKafkaTransport(String bootstrap, String topic, Path outboxDir, long capBytes,
+            java.util.Map<String, Object> extra, Consumer<List<CatalogEntry>> delivered,
+            Consumer<CatalogException> onFailure) throws IOException {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.delivered = delivered;
@@ -57,10 +64,14 @@ public final class OutboxKafkaTransport implements MetadataTransport {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // Retry for as long as the broker is away: the outbox, not the producer, decides what is kept.
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        // The outbox, not the producer, decides what is kept: a send the broker has not acknowledged within a
+        // minute fails, the producer resets that partition's sequence, and the sender re-sends from disk.
+        // (Retrying for ever could wedge on a partition whose sequence state went wrong, as seen with
+        // OUT_OF_ORDER_SEQUENCE_NUMBER right after a topic was created.)
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "scizoo-ingest");
+        p.putAll(extra);
         producer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
         toSend.addAll(outbox.pendingEntries()); // what an earlier run could not deliver, first
@@ -71,11 +82,18 @@ public final class OutboxKafkaTransport implements MetadataTransport {
     public void publish(CatalogEntry entry) throws CatalogException {
         String pid = entry.dataset().pid();
         byte[] value = CatalogMessages.encode(entry);
+        // A thread interrupted while it writes to a FileChannel closes the channel, for every later writer
+        // too: write with the flag clear, and give it back afterwards.
+        boolean interrupted = Thread.interrupted();
         try {
             long seq = outbox.append(pid, value);
             toSend.add(new DiskOutbox.Entry(seq, pid, value));
         } catch (IOException e) {
-            throw new CatalogException("Dataset " + pid + " not accepted: " + e.getMessage(), e);
+            throw new CatalogException("Dataset " + pid + " not accepted: " + e, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

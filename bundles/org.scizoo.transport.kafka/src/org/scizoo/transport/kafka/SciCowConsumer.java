@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +20,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,8 +38,9 @@ import org.scizoo.transport.kafka.CatalogMessages.InvalidMessageException;
  * SciCow: reads catalogue entries from Kafka (a consumer group; more consumers share the partitions) and
  * writes each poll's entries to the store in one idempotent bulk upsert. Offsets are committed only after
  * the store acknowledged, so a crash replays, never loses (and replays are harmless upserts). A message
- * that is not a valid entry goes to the dead-letter topic with the reason and the consumer goes on; while
- * the store fails, the batch is retried and nothing is committed.
+ * that is not a valid entry goes to the dead-letter topic with the reason (acknowledged there before its
+ * offset is committed) and the consumer goes on; while the store fails, the batch is retried and nothing
+ * is committed.
  */
 public final class SciCowConsumer implements Runnable, AutoCloseable {
 
@@ -45,13 +51,28 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     private final KafkaProducer<String, byte[]> deadLetters;
     private final CatalogStore store;
     private final String topic;
+    private final String deadLetterTopic;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile String lastProblem;
+    private volatile boolean failed;
 
     public SciCowConsumer(String bootstrap, String topic, String group, CatalogStore store) {
+        this(bootstrap, topic, group, null, Map.of(), store);
+    }
+
+    /**
+     * @param instanceId a static group member name ({@code group.instance.id}), or null: a consumer restarted
+     *        with the same name (a service after a crash) takes its partitions back at once, without a
+     *        rebalance and without waiting for the dead member's session to time out
+     * @param extra more client settings for the consumer and the dead-letter producer (a SASL login:
+     *        {@link KafkaSecurity})
+     */
+    public SciCowConsumer(String bootstrap, String topic, String group, String instanceId, Map<String, Object> extra,
+            CatalogStore store) {
         this.topic = topic;
+        this.deadLetterTopic = CatalogMessages.deadLetterTopic(topic);
         this.store = store;
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -59,7 +80,15 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "scicow");
+        // Topics are made by their producers (or by IT, with the partitions they want), never by a reader.
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, instanceId == null ? "scicow" : "scicow-" + instanceId);
+        // A dead member's partitions move to the others after 10 s instead of Kafka's default 45 s.
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        if (instanceId != null) {
+            c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
+        c.putAll(extra);
         consumer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()));
         Properties p = new Properties();
@@ -67,6 +96,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "scicow-dlq");
+        p.putAll(extra);
         deadLetters = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
     }
@@ -81,23 +111,39 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                     continue;
                 }
                 List<CatalogEntry> entries = new ArrayList<>();
+                List<Future<RecordMetadata>> sentToDeadLetters = new ArrayList<>();
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                Map<TopicPartition, Long> firsts = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> r : records) {
                     try {
                         entries.add(CatalogMessages.decode(r.key(), r.value()));
                     } catch (InvalidMessageException e) {
-                        deadLetter(r, e.getMessage());
+                        sentToDeadLetters.add(deadLetter(r, e.getMessage()));
                     }
-                    offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    firsts.putIfAbsent(tp, r.offset());
+                    offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
                 }
                 if (!writeUntilStored(entries)) {
                     return; // stopped while the store was away: nothing committed, the next run replays
                 }
-                deadLetters.flush();
+                if (!deadLettersAcknowledged(sentToDeadLetters)) {
+                    // A bad message must be on the dead-letter topic before its offset is committed: read the
+                    // batch again (its good entries are upserted again, harmlessly) after a pause.
+                    firsts.forEach((tp, offset) -> consumer.seek(tp, offset));
+                    pause();
+                    continue;
+                }
+                deadLettered.addAndGet(sentToDeadLetters.size());
                 consumer.commitSync(offsets);
             }
         } catch (WakeupException e) {
             // close() asked us to stop
+        } catch (AuthenticationException | AuthorizationException e) {
+            // Retrying cannot help: the login or its rights are wrong. Stop and say so (the message names
+            // the user at most, never the password).
+            lastProblem = "Kafka refused SciCow: " + e.getMessage();
+            failed = true;
         } finally {
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close(Duration.ofSeconds(5));
@@ -113,10 +159,8 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                 return true;
             } catch (CatalogException e) {
                 lastProblem = e.getMessage() + " (retrying, nothing committed)";
-                try {
-                    Thread.sleep(RETRY.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                pause();
+                if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
             }
@@ -124,13 +168,37 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         return false;
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
-        ProducerRecord<String, byte[]> dl = new ProducerRecord<>(CatalogMessages.DEAD_LETTER_TOPIC, r.key(), r.value());
+    private Future<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
+        ProducerRecord<String, byte[]> dl = new ProducerRecord<>(deadLetterTopic, r.key(), r.value());
         dl.headers().add(CatalogMessages.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         dl.headers().add("scizoo.dlq.source", (r.topic() + "/" + r.partition() + "/" + r.offset())
                 .getBytes(StandardCharsets.UTF_8));
-        deadLetters.send(dl);
-        deadLettered.incrementAndGet();
+        return deadLetters.send(dl);
+    }
+
+    private boolean deadLettersAcknowledged(List<Future<RecordMetadata>> sent) {
+        deadLetters.flush();
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                lastProblem = "the dead-letter topic " + deadLetterTopic + " did not take a message: "
+                        + e.getCause().getMessage() + " (retrying, nothing committed)";
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public long stored() {
@@ -139,6 +207,11 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
 
     public long deadLettered() {
         return deadLettered.get();
+    }
+
+    /** True when SciCow stopped on its own because Kafka refused it ({@link #lastProblem()} says why). */
+    public boolean failed() {
+        return failed;
     }
 
     public String lastProblem() {

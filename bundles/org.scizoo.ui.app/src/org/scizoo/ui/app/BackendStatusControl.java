@@ -1,12 +1,16 @@
 package org.scizoo.ui.app;
 
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogService;
 
@@ -21,17 +25,35 @@ public class BackendStatusControl {
     private AutoCloseable subscription;
 
     @PostConstruct
-    void create(Composite parent, CatalogService catalog, UISynchronize sync) {
+    void create(Composite parent, CatalogService catalog, WorkbenchBackend backend, UISynchronize sync) {
         Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(2, false);
+        GridLayout layout = new GridLayout(3, false);
         layout.marginHeight = 2;
         layout.marginWidth = 6;
         box.setLayout(layout);
         light = new Label(box, SWT.NONE);
         text = new Label(box, SWT.NONE);
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button settings = new Button(box, SWT.PUSH);
+        settings.setText("&Backend…");
+        settings.setData("name", "backendSettings");
+        settings.setToolTipText("Choose the shared backend: MongoDB, Kafka, logins");
+        settings.addListener(SWT.Selection, e -> editBackend(box.getShell(), backend, sync));
         show(catalog.status());
         subscription = catalog.onStatus(s -> sync.asyncExec(() -> show(s)));
+    }
+
+    /** The Backend dialog; saved settings reconnect at once (pending datasets are flushed first). */
+    private static void editBackend(Shell shell, WorkbenchBackend backend, UISynchronize sync) {
+        BackendDialog dialog = new BackendDialog(shell, WorkbenchBackend.preferences());
+        if (dialog.open() == Window.OK && dialog.saved()) {
+            Thread.ofPlatform().daemon().name("scizoo-reconnect").start(() -> backend.restart().whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    sync.asyncExec(() -> MessageDialog.openError(shell, "SciZoo: the catalogue could not be opened",
+                            failure.getMessage() + "\n\nChange the settings with Backend… on the status line."));
+                }
+            }));
+        }
     }
 
     private void show(BackendStatus s) {

@@ -2,6 +2,8 @@ package org.scizoo.ui.app;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,9 +27,16 @@ public class WorkbenchBackend {
     @Activate
     public WorkbenchBackend(@Reference CatalogService catalog) {
         this.catalog = catalog;
-        if (Boolean.getBoolean(EARLY_START)) {
+        // Early only when no password is needed: the master-password prompt needs the workbench's display.
+        if (Boolean.getBoolean(EARLY_START) && !preferences().load().needsSecrets()) {
             ensureStarted();
         }
+    }
+
+    /** The backend the user saved in the Backend dialog (the launcher's options override it). */
+    public static BackendPreferences preferences() {
+        return new BackendPreferences(InstanceScope.INSTANCE.getNode("org.scizoo.workbench").node("backend"),
+                SecurePreferencesFactory.getDefault());
     }
 
     /**
@@ -39,7 +48,9 @@ public class WorkbenchBackend {
             started = new CompletableFuture<>();
             Thread.ofPlatform().daemon().name("scizoo-catalog-start").start(() -> {
                 try {
-                    WorkbenchSettings settings = WorkbenchSettings.fromSystemProperties();
+                    BackendPreferences prefs = preferences();
+                    BackendPreferences.Stored stored = prefs.load();
+                    WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored));
                     catalog.start(settings.backend(), settings.ingest());
                     started.complete(null);
                 } catch (Exception | LinkageError e) {
@@ -61,6 +72,12 @@ public class WorkbenchBackend {
             running.handle((ok, failure) -> null).join(); // let a start in progress finish before stopping
         }
         catalog.stop();
+    }
+
+    /** Stops the session and starts it again with the settings as they are now (after the Backend dialog). */
+    public CompletableFuture<Void> restart() {
+        stop();
+        return ensureStarted();
     }
 
     public CatalogService catalog() {

@@ -4,12 +4,15 @@ import java.nio.file.Path;
 
 import org.scizoo.core.model.Durations;
 import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.Credentials;
 import org.scizoo.core.ports.IngestOptions;
 
 /**
  * The workbench's backend choice, from the system properties the {@code scizoo} launcher sets from its
  * command line: {@code scizoo.data} (--data), {@code scizoo.mongo.uri} (--mongo-uri),
- * {@code scizoo.sim} (--no-sim turns the simulated beamline off) and {@code scizoo.sim.interval}.
+ * {@code scizoo.sim} (--no-sim turns the simulated beamline off), {@code scizoo.sim.interval}, and
+ * {@code scizoo.kafka} / {@code scizoo.kafka.topic} (--kafka, --topic: scans go to Kafka through the
+ * durable outbox, for SciCow to store; the status line counts what waits in the outbox).
  */
 public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
 
@@ -17,12 +20,27 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
     public static final String MONGO_URI = "scizoo.mongo.uri";
     public static final String SIM = "scizoo.sim";
     public static final String SIM_INTERVAL = "scizoo.sim.interval";
+    public static final String KAFKA = "scizoo.kafka";
+    public static final String KAFKA_TOPIC = "scizoo.kafka.topic";
 
     /** @throws IllegalArgumentException naming the property whose value is wrong */
     public static WorkbenchSettings fromSystemProperties() {
+        return resolve(BackendPreferences.Stored.EMPTY, Credentials.NONE);
+    }
+
+    /**
+     * The launcher's options (system properties) where given, else what the user saved in the Backend
+     * dialog ({@code stored}, logging in with {@code credentials}).
+     *
+     * @throws IllegalArgumentException naming the property whose value is wrong
+     */
+    public static WorkbenchSettings resolve(BackendPreferences.Stored stored, Credentials credentials) {
         String data = System.getProperty(DATA);
         Path dir = data == null || data.isBlank() ? BackendSettings.defaultDataDir() : Path.of(data);
-        BackendSettings backend = new BackendSettings(dir, System.getProperty(MONGO_URI), null);
+        String mongoUri = System.getProperty(MONGO_URI, stored.mongoUri());
+        String kafka = System.getProperty(KAFKA, stored.kafka());
+        String topic = System.getProperty(KAFKA_TOPIC, stored.topic());
+        BackendSettings backend = new BackendSettings(dir, mongoUri, null, kafka, topic, credentials);
         // The simulated beamline is the embedded default's data source; a shared backend has real ones.
         boolean sim = Boolean.parseBoolean(System.getProperty(SIM, Boolean.toString(backend.isEmbedded())));
         String interval = System.getProperty(SIM_INTERVAL, "3s");
@@ -31,6 +49,7 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--sim-interval: " + e.getMessage(), e);
         }
-        return new WorkbenchSettings(backend, sim ? IngestOptions.simulated(interval) : IngestOptions.none());
+        IngestOptions ingest = sim ? IngestOptions.simulated(interval) : IngestOptions.none();
+        return new WorkbenchSettings(backend, ingest.withLiveFeed()); // every beamline's scans, with Kafka
     }
 }

@@ -44,7 +44,7 @@ class KafkaEndToEndTest {
     @Test
     void simulatedScansThroughKafkaAreAllInTheCatalogue() throws Exception {
         try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-e2e-" + System.nanoTime())))) {
-            String topic = "scizoo.e2e." + System.nanoTime();
+            String topic = broker.createTopic("scizoo.e2e." + System.nanoTime());
             Run ingest = CliTest.run("ingest", "--sim", "--sim-interval", "200ms", "--duration", "3s", "--kafka",
                     broker.bootstrap(), "--topic", topic, "--quiet", "--data", dir.resolve("beamline").toString());
             assertEquals(0, ingest.exit(), ingest.err());

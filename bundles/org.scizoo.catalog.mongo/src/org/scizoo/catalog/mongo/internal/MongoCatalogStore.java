@@ -18,6 +18,7 @@ import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
 import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.Credentials;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.DatasetQuery;
 import org.scizoo.core.ports.MetadataConfigStore;
@@ -26,6 +27,7 @@ import org.scizoo.core.scicat.SciCatDocuments;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -80,8 +82,8 @@ public final class MongoCatalogStore implements CatalogStore {
      * @param afterWrite run after each acknowledged write (the embedded store commits its file), may be null
      * @param onClose run after the client is closed (the embedded server's shutdown), may be null
      */
-    public static MongoCatalogStore connect(String uri, Duration timeout, String description, Runnable afterWrite,
-            Runnable onClose) throws CatalogException {
+    private static MongoCatalogStore connect(String uri, Duration timeout, String description, Runnable afterWrite,
+            Runnable onClose, Credentials credentials) throws CatalogException {
         ConnectionString cs;
         try {
             cs = new ConnectionString(uri);
@@ -92,7 +94,15 @@ public final class MongoCatalogStore implements CatalogStore {
         String desc = description != null ? description
                 : "MongoDB " + String.join(",", cs.getHosts()) + "/" + databaseName(cs);
         long ms = timeout.toMillis();
-        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(cs)
+        MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(cs);
+        if (credentials.hasMongoUser()) {
+            // The password is given to the driver only; the URI (shown on the status line) holds none.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]authSource=([^&]+)").matcher(uri);
+            String authSource = m.find() ? m.group(1) : "admin";
+            builder.credential(MongoCredential.createCredential(credentials.mongoUser(), authSource,
+                    credentials.mongoPassword() == null ? new char[0] : credentials.mongoPassword().toCharArray()));
+        }
+        MongoClientSettings settings = builder
                 .applicationName("scizoo")
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout((int) ms, TimeUnit.MILLISECONDS))
@@ -113,6 +123,17 @@ public final class MongoCatalogStore implements CatalogStore {
 
     public static MongoCatalogStore connect(String uri, Duration timeout) throws CatalogException {
         return connect(uri, timeout, null, null, null);
+    }
+
+    /** A shared MongoDB, logging in as {@code credentials}' MongoDB user when there is one. */
+    public static MongoCatalogStore connect(String uri, Duration timeout, Credentials credentials)
+            throws CatalogException {
+        return connect(uri, timeout, null, null, null, credentials);
+    }
+
+    public static MongoCatalogStore connect(String uri, Duration timeout, String description, Runnable afterWrite,
+            Runnable onClose) throws CatalogException {
+        return connect(uri, timeout, description, afterWrite, onClose, Credentials.NONE);
     }
 
     private static String databaseName(ConnectionString cs) {

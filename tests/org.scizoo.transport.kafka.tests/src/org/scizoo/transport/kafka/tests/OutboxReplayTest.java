@@ -45,7 +45,7 @@ class OutboxReplayTest {
         assertEquals(50, away.pending());
         away.close(); // the ingesting process stops with the broker still away
         try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-outbox-" + System.nanoTime())))) {
-            String topic = "scizoo.outbox." + System.nanoTime();
+            String topic = broker.createTopic("scizoo.outbox." + System.nanoTime());
             // The next run, on the same outbox, once Kafka is there (a new broker address, as after a move).
             OutboxKafkaTransport back = new OutboxKafkaTransport(broker.bootstrap(), topic, outbox,
                     DiskOutbox.DEFAULT_CAP_BYTES, d -> { }, e -> failures.add(e.getMessage()));

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +29,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.CatalogEntry;
-import org.scizoo.core.model.DataFile;
-import org.scizoo.core.model.Dataset;
-import org.scizoo.core.model.MetadataValue;
-import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.tests.support.KafkaBroker;
 import org.scizoo.tests.support.OsgiServices;
+import org.scizoo.tests.support.SampleEntries;
 import org.scizoo.transport.kafka.CatalogMessages;
 import org.scizoo.transport.kafka.KafkaMetadataTransport;
 import org.scizoo.transport.kafka.SciCowConsumer;
@@ -64,18 +60,13 @@ class SciCowTest {
     }
 
     static CatalogEntry entry(int i) {
-        String pid = "20.500.12345/kafka-" + i;
-        Dataset d = Dataset.builder().pid(pid).owner("Ada Lovelace").contactEmail("ada@example.org")
-                .sourceFolder("/data/raw").size(i).numberOfFiles(1)
-                .creationTime(Instant.parse("2026-11-21T08:00:00Z").plusSeconds(i)).datasetName("scan " + i)
-                .ownerGroup("20250042").metadata("T01", MetadataValue.of(21.0 + i / 100.0, "degC")).build();
-        return new CatalogEntry(d, List.of(new OrigDatablock(pid + "/orig-0", pid, i, null, "20250042", List.of(),
-                List.of(new DataFile("scan_" + i + ".h5", i, d.creationTime(), null)))));
+        return SampleEntries.entry(i);
     }
 
     @Test
     void entriesReachTheCatalogueAndGarbageTheDeadLetterTopic() throws Exception {
-        String topic = "scizoo.test." + System.nanoTime();
+        String topic = broker.createTopic("scizoo.test." + System.nanoTime());
+        broker.createTopic(CatalogMessages.deadLetterTopic(topic));
         List<String> failures = new CopyOnWriteArrayList<>();
         try (KafkaMetadataTransport transport = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
                 e -> failures.add(e.getMessage()))) {
@@ -113,7 +104,7 @@ class SciCowTest {
             assertEquals(entry(42).datablocks(), store.findDatablocks(entry(42).dataset().pid()));
             assertEquals(garbage.size(), cow.deadLettered());
         }
-        List<String> reasons = deadLetterReasons(garbage.size());
+        List<String> reasons = deadLetterReasons(topic, garbage.size());
         assertEquals(garbage.size(), reasons.size(), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("not JSON")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("version 99")), reasons.toString());
@@ -126,7 +117,62 @@ class SciCowTest {
         return KafkaMetadataTransport.withOwnClassLoader(() -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
     }
 
-    private static List<String> deadLetterReasons(int expected) {
+    /**
+     * 10,000 bad messages of eight kinds (not JSON, binary junk, empty, another format, a future version, no
+     * dataset, a dataset of the wrong shape, a key that is not the pid) mixed into 10,000 good ones: every bad
+     * one reaches the dead-letter topic with its reason, every good one the catalogue.
+     */
+    @Test
+    void tenThousandBadMessagesMixedInAllGoToTheDeadLetterTopic() throws Exception {
+        String topic = broker.createTopic("scizoo.garbage." + System.nanoTime());
+        broker.createTopic(CatalogMessages.deadLetterTopic(topic));
+        byte[] junk = new byte[64];
+        new java.util.Random(7).nextBytes(junk);
+        CatalogEntry sample = entry(1);
+        String wrongShape = new String(CatalogMessages.encode(sample), StandardCharsets.UTF_8)
+                .replace("\"size\": 1", "\"size\": \"one\"");
+        List<byte[]> kinds = List.of("{not json".getBytes(StandardCharsets.UTF_8), junk, new byte[0],
+                "{\"format\": \"other\", \"version\": 1}".getBytes(StandardCharsets.UTF_8),
+                "{\"format\": \"scizoo.catalog-entry\", \"version\": 99, \"dataset\": {}}".getBytes(StandardCharsets.UTF_8),
+                "{\"format\": \"scizoo.catalog-entry\", \"version\": 1}".getBytes(StandardCharsets.UTF_8),
+                wrongShape.getBytes(StandardCharsets.UTF_8), CatalogMessages.encode(sample));
+        int good = 10_000;
+        int bad = 10_000;
+        try (KafkaProducer<String, byte[]> raw = producer()) {
+            for (int i = 0; i < good + bad; i++) {
+                if (i % 2 == 0) {
+                    CatalogEntry e = entry(i / 2);
+                    raw.send(new ProducerRecord<>(topic, e.dataset().pid(), CatalogMessages.encode(e)));
+                } else {
+                    int kind = (i / 2) % kinds.size();
+                    // the last kind is a valid entry under another dataset's key
+                    String key = kind == kinds.size() - 1 ? "20.500.12345/not-this-one" : sample.dataset().pid();
+                    raw.send(new ProducerRecord<>(topic, key, kinds.get(kind)));
+                }
+            }
+            raw.flush();
+        }
+        try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
+            SciCowConsumer cow = new SciCowConsumer(broker.bootstrap(), topic, "scicow-" + topic, store);
+            Thread t = Thread.ofPlatform().name("scicow-garbage").start(cow);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while ((cow.stored() < good || cow.deadLettered() < bad) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            cow.close();
+            t.join(10_000);
+            assertEquals(bad, cow.deadLettered(), "every bad message dead-lettered, no good one");
+            assertEquals(good, store.countDatasets(), "every good message stored");
+        }
+        List<String> reasons = deadLetterReasons(topic, bad);
+        assertEquals(bad, reasons.size(), "all 10,000 on the dead-letter topic");
+        for (String expected : List.of("not JSON", "empty message", "format is other", "version 99", "no dataset",
+                "not a valid SciCat dataset", "is not the dataset's pid")) {
+            assertTrue(reasons.stream().anyMatch(r -> r.contains(expected)), expected + " among " + new java.util.TreeSet<>(reasons));
+        }
+    }
+
+    private static List<String> deadLetterReasons(String topic, int expected) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + System.nanoTime());
@@ -134,8 +180,8 @@ class SciCowTest {
         List<String> reasons = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()))) {
-            consumer.subscribe(List.of(CatalogMessages.DEAD_LETTER_TOPIC));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            consumer.subscribe(List.of(CatalogMessages.deadLetterTopic(topic)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             Map<String, Integer> seen = new HashMap<>();
             while (reasons.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {

@@ -1,0 +1,139 @@
+package org.scizoo.ui.app;
+
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The shared backend, edited: MongoDB (URI, user, password) and Kafka (bootstrap, topic, SASL user,
+ * password, mechanism). Addresses and names go to the preferences, passwords to secure storage; an empty
+ * password field keeps the stored one. Options given to the launcher (--mongo-uri, --kafka) still win.
+ */
+public class BackendDialog extends Dialog {
+
+    static final String MONGO_URI = "mongoUri";
+    static final String MONGO_USER = "mongoUser";
+    static final String MONGO_PASSWORD = "mongoPassword";
+    static final String KAFKA = "kafka";
+    static final String TOPIC = "topic";
+    static final String KAFKA_USER = "kafkaUser";
+    static final String KAFKA_PASSWORD = "kafkaPassword";
+
+    private final BackendPreferences preferences;
+    private Text mongoUri;
+    private Text mongoUser;
+    private Text mongoPassword;
+    private Text kafka;
+    private Text topic;
+    private Text kafkaUser;
+    private Text kafkaPassword;
+    private Combo mechanism;
+    private boolean saved;
+
+    public BackendDialog(Shell parent, BackendPreferences preferences) {
+        super(parent);
+        this.preferences = preferences;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("SciZoo: backend");
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite form = new Composite(area, SWT.NONE);
+        form.setLayout(new GridLayout(2, false));
+        form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        BackendPreferences.Stored s = preferences.load();
+        note(form, "Empty MongoDB URI: the embedded catalogue in the data folder. Empty Kafka: scans are stored"
+                + " directly.\nPasswords are kept encrypted in Eclipse secure storage; leave a password empty to keep"
+                + " the stored one.");
+        mongoUri = field(form, "MongoDB &URI:", MONGO_URI, s.mongoUri(), SWT.NONE, "mongodb://db.example.org:27017/scicat");
+        mongoUser = field(form, "MongoDB u&ser:", MONGO_USER, s.mongoUser(), SWT.NONE, "");
+        mongoPassword = field(form, "MongoDB pass&word:", MONGO_PASSWORD, null, SWT.PASSWORD,
+                preferences.hasStoredPassword(false) ? "(stored)" : "");
+        kafka = field(form, "&Kafka bootstrap:", KAFKA, s.kafka(), SWT.NONE, "broker1:9092,broker2:9092");
+        topic = field(form, "Kafka &topic:", TOPIC, s.topic(), SWT.NONE, "scizoo.catalog.v1");
+        kafkaUser = field(form, "Kafka SASL &user:", KAFKA_USER, s.kafkaUser(), SWT.NONE, "");
+        kafkaPassword = field(form, "Kafka SASL p&assword:", KAFKA_PASSWORD, null, SWT.PASSWORD,
+                preferences.hasStoredPassword(true) ? "(stored)" : "");
+        new Label(form, SWT.NONE).setText("SASL &mechanism:");
+        mechanism = new Combo(form, SWT.READ_ONLY);
+        mechanism.setItems("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+        mechanism.setText(s.kafkaMechanism() == null ? "PLAIN" : s.kafkaMechanism());
+        return area;
+    }
+
+    private static void note(Composite form, String text) {
+        Label l = new Label(form, SWT.WRAP);
+        l.setText(text);
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        gd.widthHint = 520;
+        l.setLayoutData(gd);
+    }
+
+    private static Text field(Composite form, String label, String name, String value, int style, String hint) {
+        new Label(form, SWT.NONE).setText(label);
+        Text t = new Text(form, SWT.BORDER | SWT.SINGLE | style);
+        t.setData("name", name);
+        t.setText(value == null ? "" : value);
+        t.setMessage(hint);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 360;
+        t.setLayoutData(gd);
+        return t;
+    }
+
+    @Override
+    protected void okPressed() {
+        String uri = mongoUri.getText().strip();
+        if (!uri.isEmpty() && !uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "The MongoDB URI must start with mongodb:// or"
+                    + " mongodb+srv:// (e.g. mongodb://db.example.org:27017/scicat); it holds no password.");
+            mongoUri.setFocus();
+            return;
+        }
+        if (uri.matches("mongodb(\\+srv)?://[^/@]*:[^/@]*@.*")) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "Put the MongoDB user and password in their own"
+                    + " fields, not in the URI: the URI is kept in a plain file; the password only in secure storage.");
+            mongoUri.setFocus();
+            return;
+        }
+        try {
+            preferences.save(new BackendPreferences.Stored(uri, mongoUser.getText(), kafka.getText(), topic.getText(),
+                    kafkaUser.getText(), mechanism.getText()), emptyToNull(mongoPassword.getText()),
+                    emptyToNull(kafkaPassword.getText()));
+            saved = true;
+            super.okPressed();
+        } catch (Exception e) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "The settings could not be saved: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, "&Save and reconnect", true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    /** True when the user saved new settings (the backend should reconnect). */
+    public boolean saved() {
+        return saved;
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}
