@@ -86,7 +86,8 @@ public class ConsumeCommand implements CliCommand {
                     args.value("instance-id"), KafkaSecurity.clientProperties(settings.credentials()), store);
             HealthEndpoint health = args.value("health-port") == null ? null
                     : new HealthEndpoint(args.intValue("health-port", 0, 0), () -> new HealthEndpoint.Health(
-                            cow.lastProblem(), Map.of("stored", cow.stored(), "deadLettered", cow.deadLettered())));
+                            cow.lastProblem(), Map.of("stored", cow.stored(), "deadLettered", cow.deadLettered(),
+                                    "partitions", cow.partitions())));
             Thread worker = Thread.ofPlatform().name("scicow").start(cow);
             // SIGTERM / Ctrl-C: the JVM runs only shutdown hooks, so the hook finishes the batch in hand.
             Thread hook = new Thread(() -> {
@@ -136,7 +137,8 @@ public class ConsumeCommand implements CliCommand {
     }
 
     private static void status(SciCowConsumer cow, PrintStream out) {
-        out.println("status: stored " + cow.stored() + ", dead-lettered " + cow.deadLettered()
+        out.println("status: stored " + cow.stored() + ", dead-lettered " + cow.deadLettered() + ", partitions "
+                + cow.partitions()
                 + (cow.lastProblem() == null ? "" : ", problem: " + cow.lastProblem()));
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -57,6 +60,8 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile String lastProblem;
     private volatile boolean failed;
+    /** How many partitions the group gave this consumer (written by the polling thread only). */
+    private volatile int partitions;
 
     public SciCowConsumer(String bootstrap, String topic, String group, CatalogStore store) {
         this(bootstrap, topic, group, null, Map.of(), store);
@@ -104,7 +109,22 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<TopicPartition> revoked) {
+                    partitions = Math.max(0, partitions - revoked.size());
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<TopicPartition> assigned) {
+                    partitions += assigned.size();
+                }
+
+                @Override
+                public void onPartitionsLost(java.util.Collection<TopicPartition> lost) {
+                    partitions = Math.max(0, partitions - lost.size());
+                }
+            });
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
@@ -135,7 +155,13 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                     continue;
                 }
                 deadLettered.addAndGet(sentToDeadLetters.size());
-                consumer.commitSync(offsets);
+                try {
+                    consumer.commitSync(offsets);
+                } catch (CommitFailedException | RebalanceInProgressException e) {
+                    // The group moved some of these partitions to another member while we wrote: it reads
+                    // them again from the last commit and upserts the same entries, which is harmless. Not a
+                    // problem to report: the group is doing its job.
+                }
             }
         } catch (WakeupException e) {
             // close() asked us to stop
@@ -207,6 +233,11 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
 
     public long deadLettered() {
         return deadLettered.get();
+    }
+
+    /** The number of the topic's partitions this consumer reads now. */
+    public int partitions() {
+        return partitions;
     }
 
     /** True when SciCow stopped on its own because Kafka refused it ({@link #lastProblem()} says why). */

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -61,6 +65,9 @@ public final class MongoCatalogStore implements CatalogStore {
     private final String description;
     private final Runnable afterWrite;
     private final Runnable onClose;
+    /** Writes the datablocks of a batch while the calling thread writes its datasets. */
+    private final ExecutorService blockWriter = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("scizoo-store-blocks").unstarted(r));
 
     private MongoCatalogStore(MongoClient client, MongoDatabase db, String description, Runnable afterWrite,
             Runnable onClose) {
@@ -164,13 +171,41 @@ public final class MongoCatalogStore implements CatalogStore {
             }
         }
         try {
-            datasets.bulkWrite(ds, UNORDERED);
-            if (!blocks.isEmpty()) {
-                datablocks.bulkWrite(blocks, UNORDERED);
+            // The two collections are written at the same time, on two connections: the server (a real
+            // MongoDB, or mongo-java-server) works on both at once. Both are idempotent upserts, so a
+            // failure of either is retried as a whole.
+            Future<?> blocksWritten = blocks.isEmpty() ? null
+                    : blockWriter.submit(() -> datablocks.bulkWrite(blocks, UNORDERED));
+            try {
+                datasets.bulkWrite(ds, UNORDERED);
+            } finally {
+                if (blocksWritten != null) {
+                    awaitWrite(blocksWritten);
+                }
             }
             written();
         } catch (MongoException e) {
             throw failure("write " + entries.size() + " datasets to", e);
+        }
+    }
+
+    private static void awaitWrite(Future<?> write) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                write.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the write is under way: wait for its answer, then pass the interrupt on
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof MongoException m) {
+                    throw m;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -288,6 +323,7 @@ public final class MongoCatalogStore implements CatalogStore {
 
     @Override
     public void close() {
+        blockWriter.shutdown();
         try {
             client.close();
         } finally {

@@ -32,17 +32,24 @@ class ConsumerGroupTest {
         try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-group-" + System.nanoTime())));
                 CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(dir))) {
             String topic = broker.createTopic("scizoo.group." + System.nanoTime());
+            SciCowConsumer a = new SciCowConsumer(broker.bootstrap(), topic, "scicow", "scicow-a", Map.of(), store);
+            SciCowConsumer b = new SciCowConsumer(broker.bootstrap(), topic, "scicow", "scicow-b", Map.of(), store);
+            Thread ta = Thread.ofPlatform().start(a);
+            Thread tb = Thread.ofPlatform().start(b);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            // The group settles first (both members, three partitions between them), then the scans come.
+            while ((a.partitions() == 0 || b.partitions() == 0 || a.partitions() + b.partitions() != 3)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(a.partitions() > 0 && b.partitions() > 0, "the group shared the partitions: " + a.partitions()
+                    + " + " + b.partitions());
             try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
                 for (int i = 0; i < DATASETS; i++) {
                     t.publish(SampleEntries.entry(i));
                 }
                 t.flush();
             }
-            SciCowConsumer a = new SciCowConsumer(broker.bootstrap(), topic, "scicow", "scicow-a", Map.of(), store);
-            SciCowConsumer b = new SciCowConsumer(broker.bootstrap(), topic, "scicow", "scicow-b", Map.of(), store);
-            Thread ta = Thread.ofPlatform().start(a);
-            Thread tb = Thread.ofPlatform().start(b);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (store.countDatasets() < DATASETS && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
