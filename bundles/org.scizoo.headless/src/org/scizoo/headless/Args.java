@@ -189,6 +189,12 @@ public final class Args {
                 values.get("topic"), credentials);
     }
 
+    public static Set<String> with(Set<String> a, Set<String> b) {
+        Set<String> s = new HashSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
     public static Set<String> with(Set<String> a, String... more) {
         Set<String> s = new HashSet<>(a);
         s.addAll(List.of(more));

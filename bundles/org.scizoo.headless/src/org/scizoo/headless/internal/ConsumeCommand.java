@@ -69,8 +69,8 @@ public class ConsumeCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "kafka", "topic", "group", "instance-id",
-                "duration", "status-every", "health-port", Args.CONFIG, "kafka-user", "kafka-sasl-mechanism"), Set.of());
+        Args args = Args.parse(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS), "kafka",
+                "topic", "group", "instance-id", "duration", "status-every", "health-port", Args.CONFIG), Set.of());
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -99,9 +99,9 @@ public class ConsumeCommand implements CliCommand {
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("consuming " + settings.kafkaTopic() + " from " + settings.kafkaBootstrap() + " into "
                     + store.describe() + " as group " + group);
-            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            while (worker.isAlive() && System.nanoTime() < end) {
-                worker.join(Math.max(1, Math.min(every.toMillis(), (end - System.nanoTime()) / 1_000_000)));
+            RunFor runFor = new RunFor(duration);
+            while (worker.isAlive() && !runFor.over()) {
+                worker.join(runFor.nextWaitMillis(every));
                 status(cow, out);
             }
             cow.close();

@@ -83,9 +83,9 @@ public class IngestCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "sim-interval", "duration", "door",
-                "instrument", "proposal", "kafka", "topic", "status-every", "health-port", Args.CONFIG, "kafka-user", "kafka-sasl-mechanism"),
-                Set.of("sim", "quiet"));
+        Args args = Args.parse(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
+                "sim-interval", "duration", "door", "instrument", "proposal", "kafka", "topic", "status-every",
+                "health-port", Args.CONFIG), Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -143,10 +143,8 @@ public class IngestCommand implements CliCommand {
             out.println("ingesting into " + catalog.status().backend() + (duration == null ? " until stopped"
                     : " for " + duration.toMillis() / 1000.0 + " s"));
             try (HealthEndpoint health = healthPort < 0 ? null : healthEndpoint(healthPort)) {
-                long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-                while (System.nanoTime() < end && !stopped.await(
-                        Math.max(1, Math.min(every.toMillis(), (end - System.nanoTime()) / 1_000_000)),
-                        TimeUnit.MILLISECONDS)) {
+                RunFor runFor = new RunFor(duration);
+                while (!runFor.over() && !stopped.await(runFor.nextWaitMillis(every), TimeUnit.MILLISECONDS)) {
                     out.println(statusLine(catalog.status()));
                 }
                 catalog.stop();

@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -161,6 +162,10 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                     // The group moved some of these partitions to another member while we wrote: it reads
                     // them again from the last commit and upserts the same entries, which is harmless. Not a
                     // problem to report: the group is doing its job.
+                } catch (RetriableException e) {
+                    // The broker went away after the store acknowledged: the next batch's commit covers these
+                    // offsets too; should we stop first, the next run reads them again, harmlessly.
+                    lastProblem = "Kafka did not take the offsets: " + e.getMessage() + " (committed with a later batch)";
                 }
             }
         } catch (WakeupException e) {

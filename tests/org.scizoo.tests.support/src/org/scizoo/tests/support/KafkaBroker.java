@@ -118,8 +118,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .withOwnClassLoader(() -> org.apache.kafka.clients.admin.Admin.create(p))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(name, 3, (short) 1))).all().get();
             long deadline = System.nanoTime() + READY.toNanos();
-            while (admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().stream()
-                    .anyMatch(i -> i.leader() == null)) {
+            while (!ready(admin, name)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topic " + name + " has no leaders after " + READY);
                 }
@@ -127,6 +126,19 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         return name;
+    }
+
+    /** Every partition has a leader; false while the broker does not know the new topic yet. */
+    private static boolean ready(org.apache.kafka.clients.admin.Admin admin, String name) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().stream()
+                    .allMatch(i -> i.leader() != null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("describing topic " + name + ": " + e.getCause(), e.getCause());
+        }
     }
 
     public String bootstrap() {
