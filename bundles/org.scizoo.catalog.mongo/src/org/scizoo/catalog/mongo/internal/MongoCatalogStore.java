@@ -57,6 +57,9 @@ public final class MongoCatalogStore implements CatalogStore {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
+    /** Longer than any bulk write of a batch takes; a hung server is reported after it. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
     private final MongoClient client;
     private final MongoCollection<Document> datasets;
     private final MongoCollection<Document> datablocks;
@@ -112,7 +115,10 @@ public final class MongoCatalogStore implements CatalogStore {
         MongoClientSettings settings = builder
                 .applicationName("scizoo")
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout((int) ms, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) ms, TimeUnit.MILLISECONDS)
+                        // A write the server never answers fails after this instead of hanging its caller
+                        // (SciCow, a save) for ever: it is reported and retried like any store failure.
+                        .readTimeout((int) READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                 .build();
         MongoClient client = MongoClients.create(settings);
         MongoCatalogStore store = new MongoCatalogStore(client, client.getDatabase(databaseName(cs)), desc, afterWrite,
