@@ -65,20 +65,28 @@ class ConsumerKilledTest {
             for (int kill = 1; kill <= KILLS; kill++) {
                 long before = count(scicat);
                 Process cow = ScizooProcess.start(dir, log, consume);
-                // Let it store a good part of a batch stream, then kill it mid-flight.
-                awaitCount(scicat, before + 3_000 + kill * 1_000L, Duration.ofSeconds(90), cow, log, offsets);
-                cow.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no goodbye
-                cow.waitFor();
+                try {
+                    // Let it store a good part of a batch stream, then kill it mid-flight.
+                    awaitCount(scicat, before + 3_000 + kill * 1_000L, Duration.ofSeconds(90), cow, log, offsets);
+                } finally {
+                    cow.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no goodbye
+                    cow.waitFor();
+                }
             }
             producer.join(300_000);
             assertFalse(producer.isAlive(), "the producer has not sent every dataset within 5 min: " + offsets.get());
             assertEquals(null, producerFailure.get(), "the producer sent every dataset");
             assertEquals(DATASETS, acknowledged.get(), "the broker acknowledged every dataset");
             Process last = ScizooProcess.start(dir, log, consume);
-            awaitCount(scicat, DATASETS, Duration.ofSeconds(180), last, log, offsets);
-            Committed committed = Committed.awaitEnd(broker.bootstrap(), topic, "scicow", Duration.ofSeconds(30));
-            last.destroy(); // SIGTERM: finishes the batch in hand and leaves
-            last.waitFor();
+            Committed committed;
+            try {
+                awaitCount(scicat, DATASETS, Duration.ofSeconds(180), last, log, offsets);
+                committed = Committed.awaitEnd(broker.bootstrap(), topic, "scicow", Duration.ofSeconds(30));
+                last.destroy(); // SIGTERM: finishes the batch in hand and leaves
+                last.waitFor();
+            } finally {
+                last.destroyForcibly(); // a failed wait must not leave it running
+            }
 
             assertEquals(DATASETS, scicat.getCollection("Dataset").countDocuments(), "0 lost, 0 duplicated");
             assertEquals(DATASETS, scicat.getCollection("OrigDatablock").countDocuments(), "one datablock each");

@@ -41,19 +41,11 @@ class HeadlessServicesTest {
             Files.writeString(config, String.join("\n", "# SciCow on the beamline server", "kafka = " + broker.bootstrap(),
                     "topic = " + topic, "group = scicow-svc", "mongo-uri = " + db.uri(), "status-every = 1s", ""));
             Process cow = ScizooProcess.start(dir, log, "consume", "--config", config.toString());
-            try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
-                for (int i = 0; i < 500; i++) {
-                    t.publish(SampleEntries.entry(i));
-                }
-                t.flush();
+            try {
+                stopWithSigterm(cow, client, broker, topic);
+            } finally {
+                cow.destroyForcibly(); // a failed wait must not leave it running
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (client.getDatabase("scicat").getCollection("Dataset").countDocuments() < 500
-                    && System.nanoTime() < deadline && cow.isAlive()) {
-                Thread.sleep(100);
-            }
-            cow.destroy(); // SIGTERM
-            assertTrue(cow.waitFor(30, TimeUnit.SECONDS), "stops within 30 s of SIGTERM");
             String out = Files.readString(log);
             assertEquals(143, cow.exitValue(), "the exit code of a service stopped by SIGTERM: " + out);
             assertTrue(out.contains("consuming " + topic), "settings from the file: " + out);
@@ -61,6 +53,24 @@ class HeadlessServicesTest {
             assertTrue(out.contains("stopped by a signal: stored 500 datasets"), out);
             assertEquals(500, client.getDatabase("scicat").getCollection("Dataset").countDocuments());
         }
+    }
+
+    /** Sends 500 datasets, waits until SciCow stored them, and stops it with SIGTERM. */
+    private static void stopWithSigterm(Process cow, MongoClient client, KafkaBroker broker, String topic)
+            throws Exception {
+        try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+            for (int i = 0; i < 500; i++) {
+                t.publish(SampleEntries.entry(i));
+            }
+            t.flush();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (client.getDatabase("scicat").getCollection("Dataset").countDocuments() < 500
+                && System.nanoTime() < deadline && cow.isAlive()) {
+            Thread.sleep(100);
+        }
+        cow.destroy(); // SIGTERM
+        assertTrue(cow.waitFor(30, TimeUnit.SECONDS), "stops within 30 s of SIGTERM");
     }
 
     @Test
