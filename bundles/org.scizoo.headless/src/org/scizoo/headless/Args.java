@@ -43,9 +43,19 @@ public final class Args {
 
     public static Args parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
             throws UsageException {
-        Args a = parseCommandLine(args, valueOptions, flagOptions);
-        if (valueOptions.contains(CONFIG) && a.values.containsKey(CONFIG)) {
-            a.addConfigFile(Path.of(a.values.get(CONFIG)), valueOptions, flagOptions);
+        return parseCommandLine(args, valueOptions, flagOptions);
+    }
+
+    /**
+     * As {@link #parse}, for the service commands (ingest, consume): {@code --config FILE} adds the options
+     * of a properties file. (Other commands use --config for other files, e.g. harvest's SciDog table.)
+     */
+    public static Args parseWithConfigFile(List<String> args, Set<String> valueOptions, Set<String> flagOptions)
+            throws UsageException {
+        Set<String> options = with(valueOptions, CONFIG);
+        Args a = parseCommandLine(args, options, flagOptions);
+        if (a.values.containsKey(CONFIG)) {
+            a.addConfigFile(Path.of(a.values.get(CONFIG)), options, flagOptions);
         }
         return a;
     }

@@ -83,9 +83,9 @@ public class IngestCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
+        Args args = Args.parseWithConfigFile(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
                 "sim-interval", "duration", "door", "instrument", "proposal", "kafka", "topic", "status-every",
-                "health-port", Args.CONFIG), Set.of("sim", "quiet"));
+                "health-port"), Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
