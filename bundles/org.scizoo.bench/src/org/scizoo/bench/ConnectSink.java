@@ -37,7 +37,8 @@ final class ConnectSink {
             throw new IOException(libs + " does not hold connect-runtime 4.3.1 (build releng/org.scizoo.peers.connect)");
         }
         Files.createDirectories(dir);
-        try (CatalogStore store = stores.open(BackendSettings.embedded(storeDir));
+        // Opening the embedded store starts its server, which Connect writes to; it is closed afterwards.
+        try (CatalogStore server = stores.open(BackendSettings.embedded(storeDir));
                 MongoClient client = MongoClients.create(BenchIngestCommand.EmbeddedPort.uri(storeDir))) {
             Path worker = dir.resolve("worker.properties");
             Files.writeString(worker, String.join("\n", "bootstrap.servers=" + kafka,

@@ -243,10 +243,7 @@ public class IngestionService implements CatalogService {
     }
 
     private void stored(List<CatalogEntry> entries) {
-        List<Dataset> datasets = entries.stream().map(CatalogEntry::dataset).toList();
-        for (Consumer<List<Dataset>> l : datasetListeners) {
-            l.accept(datasets);
-        }
+        published(entries);
         BackendStatus s = status;
         if (s.state() == State.DEGRADED || s.state() == State.UP) {
             publish(new BackendStatus(State.UP, s.backend(), "ok", s.datasets() + entries.size(), pending(),

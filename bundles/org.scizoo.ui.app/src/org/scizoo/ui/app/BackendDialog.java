@@ -37,7 +37,6 @@ public class BackendDialog extends Dialog {
     private Text kafkaUser;
     private Text kafkaPassword;
     private Combo mechanism;
-    private boolean saved;
 
     public BackendDialog(Shell parent, BackendPreferences preferences) {
         super(parent);
@@ -115,8 +114,7 @@ public class BackendDialog extends Dialog {
             preferences.save(new BackendPreferences.Stored(uri, mongoUser.getText(), kafka.getText(), topic.getText(),
                     kafkaUser.getText(), mechanism.getText()), emptyToNull(mongoPassword.getText()),
                     emptyToNull(kafkaPassword.getText()));
-            saved = true;
-            super.okPressed();
+            super.okPressed(); // OK only once saved: open() == OK means "reconnect"
         } catch (Exception e) {
             MessageDialog.openError(getShell(), "SciZoo: backend", "The settings could not be saved: " + e.getMessage());
         }
@@ -126,11 +124,6 @@ public class BackendDialog extends Dialog {
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, "&Save and reconnect", true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
-    }
-
-    /** True when the user saved new settings (the backend should reconnect). */
-    public boolean saved() {
-        return saved;
     }
 
     private static String emptyToNull(String s) {

@@ -46,7 +46,7 @@ public class BackendStatusControl {
     /** The Backend dialog; saved settings reconnect at once (pending datasets are flushed first). */
     private static void editBackend(Shell shell, WorkbenchBackend backend, UISynchronize sync) {
         BackendDialog dialog = new BackendDialog(shell, WorkbenchBackend.preferences());
-        if (dialog.open() == Window.OK && dialog.saved()) {
+        if (dialog.open() == Window.OK) {
             Thread.ofPlatform().daemon().name("scizoo-reconnect").start(() -> backend.restart().whenComplete((ok, failure) -> {
                 if (failure != null) {
                     sync.asyncExec(() -> MessageDialog.openError(shell, "SciZoo: the catalogue could not be opened",

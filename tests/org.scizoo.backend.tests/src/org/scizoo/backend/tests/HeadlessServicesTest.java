@@ -3,7 +3,6 @@ package org.scizoo.backend.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.tests.support.EmbeddedStoreServer;
+import org.scizoo.tests.support.FreePorts;
 import org.scizoo.tests.support.KafkaBroker;
 import org.scizoo.tests.support.SampleEntries;
 import org.scizoo.tests.support.ScizooProcess;
@@ -75,10 +75,7 @@ class HeadlessServicesTest {
 
     @Test
     void ingestAnswersHealthChecksAndPrintsStatusLines() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.next();
         Path log = dir.resolve("ingest-health.log");
         Process p = ScizooProcess.start(dir, log, "ingest", "--sim", "--sim-interval", "300ms", "--quiet",
                 "--status-every", "1s", "--health-port", Integer.toString(port), "--data", dir.resolve("beamline").toString());
@@ -125,10 +122,7 @@ class HeadlessServicesTest {
 
     @Test
     void ingestStoppedWithTheBrokerAwayExitsThreeAndKeepsTheDatasets() throws Exception {
-        int nobody;
-        try (ServerSocket s = new ServerSocket(0)) {
-            nobody = s.getLocalPort();
-        }
+        int nobody = FreePorts.next();
         Path log = dir.resolve("ingest.log");
         Path data = dir.resolve("beamline");
         Process p = ScizooProcess.start(dir, log, "ingest", "--sim", "--sim-interval", "200ms", "--duration", "3s",

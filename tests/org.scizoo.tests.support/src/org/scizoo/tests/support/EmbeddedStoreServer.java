@@ -2,7 +2,6 @@ package org.scizoo.tests.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -20,9 +19,7 @@ public final class EmbeddedStoreServer implements AutoCloseable {
 
     public EmbeddedStoreServer(Path file) throws IOException {
         this.file = file;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = FreePorts.next();
         start();
     }
 

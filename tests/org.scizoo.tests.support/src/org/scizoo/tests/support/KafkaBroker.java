@@ -2,7 +2,6 @@ package org.scizoo.tests.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +39,9 @@ public final class KafkaBroker implements AutoCloseable {
                     + " build releng/org.scizoo.peers.kafka first (the full build does)");
         }
         this.dir = dir;
-        port = freePort();
-        saslPort = saslUsers.isEmpty() ? -1 : freePort();
-        int controller = freePort();
+        port = FreePorts.next();
+        saslPort = saslUsers.isEmpty() ? -1 : FreePorts.next();
+        int controller = FreePorts.next();
         config = dir.resolve("server.properties");
         String sasl = saslUsers.isEmpty() ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
         List<String> lines = new java.util.ArrayList<>(List.of("process.roles=broker,controller", "node.id=1",
@@ -162,11 +161,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

@@ -133,7 +133,7 @@ class BackendPreferencesTest {
             while (display.readAndDispatch()) {
                 // let the dialog close
             }
-            assertTrue(dialog.saved());
+            assertEquals(org.eclipse.jface.window.Window.OK, dialog.getReturnCode(), "saved and closed");
             BackendPreferences.Stored s = prefs.load();
             assertEquals("mongodb://db.example.org:27017/scicat", s.mongoUri());
             assertEquals("broker1:9092", s.kafka());

@@ -3,7 +3,6 @@ package org.scizoo.transport.kafka.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.tests.support.FreePorts;
 import org.scizoo.tests.support.KafkaBroker;
 import org.scizoo.tests.support.OsgiServices;
 import org.scizoo.transport.kafka.DiskOutbox;
@@ -31,10 +31,7 @@ class OutboxReplayTest {
     void datasetsAcceptedWhileTheBrokerIsAwayAreDeliveredAfterARestart() throws Exception {
         Path outbox = dir.resolve("outbox");
         List<String> failures = new CopyOnWriteArrayList<>();
-        int nobody;
-        try (ServerSocket s = new ServerSocket(0)) {
-            nobody = s.getLocalPort();
-        }
+        int nobody = FreePorts.next();
         OutboxKafkaTransport away = new OutboxKafkaTransport("127.0.0.1:" + nobody, "t", outbox,
                 DiskOutbox.DEFAULT_CAP_BYTES, d -> { }, e -> failures.add(e.getMessage()));
         long t0 = System.nanoTime();
