@@ -30,7 +30,11 @@ import com.mongodb.client.model.Sorts;
 final class MongoMetadataConfigStore implements MetadataConfigStore {
 
     static final String COLLECTION = "ScizooMetadataConfig";
-    private static final int SAVE_ATTEMPTS = 5;
+    /**
+     * Each lost race means another save succeeded, so a save only fails after this many others went
+     * through while it was trying: far beyond the few workbenches of one beamline.
+     */
+    private static final int SAVE_ATTEMPTS = 32;
 
     private final MongoCollection<Document> configs;
     private final Runnable afterWrite;
@@ -44,8 +48,8 @@ final class MongoMetadataConfigStore implements MetadataConfigStore {
 
     @Override
     public MetadataConfig save(String instrument, List<MetadataEntry> entries, String author) throws CatalogException {
+        int next = current(instrument).map(MetadataConfig::version).orElse(0) + 1;
         for (int attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-            int next = current(instrument).map(MetadataConfig::version).orElse(0) + 1;
             MetadataConfig config = new MetadataConfig(instrument, next, author,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), entries);
             Document doc = MetadataConfigFiles.toDocument(config);
@@ -64,7 +68,10 @@ final class MongoMetadataConfigStore implements MetadataConfigStore {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw failure("save the configuration of " + instrument, e);
                 }
-                // someone saved this version a moment ago: take the next one
+                // someone saved this version a moment ago: take the next free one. Counting up from
+                // the version that clashed (rather than re-reading the newest) cannot lose the same
+                // race twice, so concurrent savers need at most one attempt per rival.
+                next = Math.max(next + 1, current(instrument).map(MetadataConfig::version).orElse(0) + 1);
             } catch (MongoException e) {
                 throw failure("save the configuration of " + instrument, e);
             }
