@@ -20,10 +20,23 @@ final class BenchEntries {
     }
 
     static CatalogEntry entry(int i) {
+        Dataset d = dataset(i);
+        return new CatalogEntry(d, List.of(new OrigDatablock(d.pid() + "/orig-0", d.pid(), d.size(), null,
+                d.ownerGroup(), List.of(), List.of(new DataFile("scan_" + i + ".h5", d.size(), d.creationTime(), null)))));
+    }
+
+    /**
+     * Scan {@code i}: one of 20 proposals; one scan in ten from a beamline that records temperatures in
+     * kelvin and the current in amperes (so a Scanlog column holds mixed units).
+     */
+    static Dataset dataset(int i) {
         String pid = "20.500.12345/bench-" + i;
+        String proposal = String.valueOf(20250042 + i % 20);
+        boolean kelvin = i % 10 == 9;
         Instant t = T0.plusMillis(3_000L * i);
         Map<String, MetadataValue> m = new LinkedHashMap<>();
-        m.put("T01", MetadataValue.of(21.0 + (i % 100) / 10.0, "degC"));
+        double t01 = 21.0 + (i % 100) / 10.0;
+        m.put("T01", kelvin ? MetadataValue.of(t01 + 273.15, "K") : MetadataValue.of(t01, "degC"));
         m.put("T02", MetadataValue.of(20.5 + (i % 37) / 10.0, "degC"));
         m.put("sample_description", MetadataValue.of("lysozyme in buffer " + (i % 12)));
         m.put("sample_well", MetadataValue.of("" + (char) ('A' + i % 8) + (1 + i % 12)));
@@ -31,14 +44,14 @@ final class BenchEntries {
         m.put("exposure_time", MetadataValue.of(0.1 * (1 + i % 10), "s"));
         m.put("energy", MetadataValue.of(12.4, "keV"));
         m.put("detector_distance", MetadataValue.of(3.0, "m"));
-        m.put("beam_current", MetadataValue.of(399.0 + (i % 20) / 10.0, "mA"));
+        double current = 399.0 + (i % 20) / 10.0;
+        m.put("beam_current", kelvin ? MetadataValue.of(current / 1000, "A") : MetadataValue.of(current, "mA"));
         m.put("frames", MetadataValue.of(10 + i % 5));
-        Dataset d = Dataset.builder().pid(pid).owner("Ada Lovelace").contactEmail("ada@example.org")
-                .sourceFolder("/data/visitors/saxs/20250042/raw").size(52_428_800L + i).numberOfFiles(1)
+        return Dataset.builder().pid(pid).owner("Ada Lovelace").contactEmail("ada@example.org")
+                .sourceFolder("/data/visitors/saxs/" + proposal + "/raw").size(52_428_800L + i).numberOfFiles(1)
                 .creationTime(t).datasetName("scan_" + i).description("SEC-SAXS scan " + i)
-                .ownerGroup("20250042").proposalIds(List.of("20250042")).instrumentIds(List.of("saxs"))
-                .creationLocation("/SciZoo/SAXS").scientificMetadata(m).build();
-        return new CatalogEntry(d, List.of(new OrigDatablock(pid + "/orig-0", pid, d.size(), null, "20250042",
-                List.of(), List.of(new DataFile("scan_" + i + ".h5", d.size(), t, null)))));
+                .ownerGroup(proposal).proposalIds(List.of(proposal)).instrumentIds(List.of("saxs"))
+                .creationLocation("/SciZoo/SAXS").startTime(t.minusSeconds(2)).endTime(t).runNumber(String.valueOf(i))
+                .scientificMetadata(m).build();
     }
 }

@@ -2,6 +2,8 @@ package org.scizoo.core.ports;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
@@ -30,8 +32,27 @@ public interface CatalogStore extends AutoCloseable {
 
     long countDatasets() throws CatalogException;
 
+    /**
+     * Streams the datasets of a selection to {@code batches}, in no promised order (sorting a million
+     * documents is the reader's job: a store without indexes would sort them all in its memory). Stops
+     * early when {@code cancelled} says so. A document that is not a valid dataset is skipped and counted.
+     *
+     * @return how many documents were skipped as invalid
+     */
+    long scanDatasets(ScanSelection selection, int batchSize, Consumer<List<Dataset>> batches,
+            BooleanSupplier cancelled) throws CatalogException;
+
+    /** Every proposal in the catalogue, by id. */
+    List<Proposal> listProposals() throws CatalogException;
+
     /** The beamlines' SciDog configurations, in the same database. */
     MetadataConfigStore configs();
+
+    /** The Scanlog's annotations (comments, ratings, flags, images), in the same database. */
+    AnnotationStore annotations();
+
+    /** The Scanlog's named layouts, in the same database. */
+    LayoutStore layouts();
 
     /** A ping; never throws. */
     StoreHealth health();

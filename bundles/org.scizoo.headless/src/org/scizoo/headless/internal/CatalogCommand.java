@@ -19,7 +19,10 @@ import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.UsageException;
 
-/** {@code scizoo catalog list}: the stored datasets, newest first, as text or SciCat JSON. */
+/**
+ * {@code scizoo catalog list}: the stored datasets, newest first, as text or SciCat JSON;
+ * {@code scizoo catalog export --csv FILE}: the Scanlog's CSV export ({@link CatalogExport}).
+ */
 @Component(service = CliCommand.class)
 public class CatalogCommand implements CliCommand {
 
@@ -38,17 +41,24 @@ public class CatalogCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "list the datasets in the catalogue (embedded or --mongo-uri)";
+        return "list the datasets in the catalogue (embedded or --mongo-uri), or export them as CSV";
     }
 
     @Override
     public String usage() {
         return """
                 usage: scizoo catalog list [--json] [--limit N] [--all] [--data DIR | --mongo-uri URI]
+                       scizoo catalog export --csv FILE|- [--proposal ID] [--from T] [--till T]
+                              [--columns A,B,…] [--filter 'COL=EXPR;…'] [--search TEXT] [--sort COL[:desc]]
 
-                Prints the stored datasets, newest first: pid, datasetName, creationTime and the
+                list prints the stored datasets, newest first: pid, datasetName, creationTime and the
                 scientific metadata. --json prints a JSON array of SciCat v4 dataset documents.
                   --limit N           at most N datasets (default %d); --all for every one
+                export writes the Scanlog's CSV (RFC 4180, UTF-8): the scans of a proposal (default: all)
+                created from --from till --till (a day 2026-11-20 or a time 2026-11-20 14:30, local), with
+                the Scanlog's columns (default: its default columns; ids as `scan`, `sm.T01`, `comment`),
+                column filters as typed in the table (`sm.T01=> 25 degC`, `startTime=2026-11-20`), a free
+                --search over the exported columns, newest first or by --sort.
                   --data DIR          the data folder of the embedded catalogue
                                       (default: ~/.local/share/scizoo)
                   --mongo-uri URI     a shared MongoDB instead, e.g. mongodb://host:27017/scicat
@@ -57,10 +67,20 @@ public class CatalogCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.BACKEND_OPTIONS, "limit"), java.util.Set.of("json", "all"));
-        if (args.positional().size() != 1 || !args.positional().get(0).equals("list")) {
-            throw new UsageException(args.positional().isEmpty() ? "say what to do: list"
-                    : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list)");
+        Args args = Args.parse(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, "limit"),
+                CatalogExport.OPTIONS.toArray(String[]::new)), java.util.Set.of("json", "all"));
+        List<String> known = List.of("list", "export");
+        if (args.positional().size() != 1 || !known.contains(args.positional().get(0))) {
+            throw new UsageException(args.positional().isEmpty() ? "say what to do: list or export"
+                    : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list, export)");
+        }
+        if (args.positional().get(0).equals("export")) {
+            try (CatalogStore store = stores.open(args.backend())) {
+                return CatalogExport.run(store, args, out, err);
+            } catch (CatalogException | java.io.IOException e) {
+                err.println("scizoo catalog export: " + e.getMessage());
+                return FAILED;
+            }
         }
         int limit = args.flag("all") ? 0 : args.intValue("limit", DEFAULT_LIMIT, 1);
         try (CatalogStore store = stores.open(args.backend())) {

@@ -1,56 +1,57 @@
 package org.scizoo.scanlog.ui;
 
-import org.scizoo.ui.app.EclipseCollectionsInOsgi;
-
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.nebula.widgets.nattable.data.IColumnAccessor;
-import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
-import org.eclipse.nebula.widgets.nattable.data.ListDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.data.DefaultColumnHeaderDataProvider;
-import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultGridLayer;
-import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.scizoo.core.model.Dataset;
+import org.eclipse.swt.widgets.MessageBox;
+import org.scizoo.core.model.Annotations;
 import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
-import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.ScanSelection;
+import org.scizoo.scanlog.core.AnnotationField;
+import org.scizoo.scanlog.core.ScanView;
+import org.scizoo.scanlog.core.ScanlogDefaults;
+import org.scizoo.scanlog.core.ScanlogSession;
+import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
+import org.scizoo.ui.app.EclipseCollectionsInOsgi;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * The Scanlog: scans newest first in a NatTable, kept live. Datasets arriving from the catalogue session
- * are queued and merged into the table at most every {@value #REFRESH_MS} ms in one refresh, never one
- * redraw per event. The first page is read from the store in a job once the catalogue is up.
+ * The Scanlog: a proposal's scans over a time window, kept live, in a NatTable users sort, filter, annotate
+ * and export. The work (loading a million scans, sorting, filtering) is a {@link ScanlogSession}'s on its
+ * worker thread; this part shows its snapshots, at most one refresh per {@value #REFRESH_MS} ms, and turns
+ * edits into annotations saved in jobs. Ctrl+Z undoes the last annotation change; Ctrl+Shift+C copies the
+ * selected scans' pids.
  */
 public class ScanlogPart {
 
     static final int REFRESH_MS = 100;
-    /** Rows read when the part opens; paging through a million scans is the full Scanlog's job. */
-    static final int FIRST_PAGE = 5000;
-
-    private final ScanlogRows rows = new ScanlogRows();
-    private final ConcurrentLinkedQueue<Dataset> incoming = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean firstPageRequested = new AtomicBoolean();
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     @Inject
     private CatalogService catalog;
@@ -59,106 +60,259 @@ public class ScanlogPart {
     @Inject
     private IWorkbench workbench;
 
-    private NatTable table;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final Deque<ScanlogActions.Change> undo = new ArrayDeque<>();
+    private ScanlogSession session;
+    private ScanlogTable table;
+    private ScanlogToolbar toolbar;
+    private ScanlogActions actions;
     private Label summary;
     private StartupProbe probe;
+    private List<String> shown = List.of();
+    private boolean opened;
+    private ScanSelection selection = ScanSelection.all();
 
     @PostConstruct
     void create(Composite parent) {
         EclipseCollectionsInOsgi.initialise();
         parent.setLayout(new GridLayout(1, false));
+        session = new ScanlogSession(latest::set);
+        actions = new ScanlogActions(this);
+        toolbar = new ScanlogToolbar(parent, this);
         summary = new Label(parent, SWT.NONE);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         summary.setText("Waiting for the catalogue…");
-
-        List<ScanlogColumn> columns = ScanlogColumn.DEFAULTS;
-        IDataProvider body = new ListDataProvider<>(rows.list(), new IColumnAccessor<Dataset>() {
-            @Override
-            public Object getDataValue(Dataset row, int column) {
-                return columns.get(column).text().apply(row);
-            }
-
-            @Override
-            public void setDataValue(Dataset row, int column, Object value) {
-                // raw metadata is read-only once ingested
-            }
-
-            @Override
-            public int getColumnCount() {
-                return columns.size();
-            }
-        });
-        IDataProvider header = new DefaultColumnHeaderDataProvider(
-                columns.stream().map(ScanlogColumn::header).toArray(String[]::new));
-        DefaultGridLayer grid = new DefaultGridLayer(body, header);
-        DataLayer bodyData = (DataLayer) grid.getBodyDataLayer();
-        for (int i = 0; i < columns.size(); i++) {
-            bodyData.setColumnWidthByPosition(i, columns.get(i).width());
-        }
-        table = new NatTable(parent, grid);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table = new ScanlogTable(parent, this::sortChanged, this::filtersChanged, this::edited);
+        NatTable nat = table.nat();
+        nat.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         probe = new StartupProbe(() -> workbench.close());
-        table.addPaintListener(e -> probe.painted(firstPageRequested.get() && rows.size() > 0));
+        nat.addPaintListener(e -> probe.painted(rowCount() > 0));
+        nat.setMenu(actions.contextMenu(nat));
+        nat.addListener(SWT.KeyDown, actions::keyPressed);
+        nat.addListener(SWT.MouseDoubleClick, actions::doubleClicked);
+        dropImages(nat);
 
-        subscriptions.add(catalog.onDatasets(incoming::addAll));
+        subscriptions.add(catalog.onDatasets(session::live));
         subscriptions.add(catalog.onStatus(this::statusChanged));
         statusChanged(catalog.status());
-        scheduleDrain(table.getDisplay());
+        scheduleRefresh();
     }
 
     private void statusChanged(BackendStatus s) {
-        if (s.state() == BackendStatus.State.UP && firstPageRequested.compareAndSet(false, true)) {
-            loadFirstPage();
+        if (s.state() == BackendStatus.State.UP) {
+            sync.asyncExec(() -> {
+                if (!opened && !summary.isDisposed()) {
+                    opened = true;
+                    open(selection);
+                    toolbar.loadProposals();
+                    toolbar.loadLayouts();
+                }
+            });
         } else if (s.state() == BackendStatus.State.FAILED) {
             sync.asyncExec(() -> setSummary("No catalogue: " + s.detail()));
         }
     }
 
-    private void loadFirstPage() {
-        Job job = Job.create("Loading the Scanlog", (IProgressMonitor monitor) -> {
+    /** Shows another proposal or time window. */
+    void open(ScanSelection newSelection) {
+        try {
+            selection = newSelection;
+            session.open(catalog.store(), newSelection);
+        } catch (CatalogException e) {
+            setSummary("Could not read the catalogue: " + e.getMessage());
+        }
+    }
+
+    /** Shows the newest snapshot, if a new one came, then re-arms itself while the part lives. */
+    private void scheduleRefresh() {
+        table.nat().getDisplay().timerExec(REFRESH_MS, () -> {
+            if (table.nat().isDisposed()) {
+                return;
+            }
+            Snapshot s = latest.getAndSet(null);
+            if (s != null) {
+                List<String> columns = shown.isEmpty() ? ScanlogDefaults.columns(s.table()) : shown;
+                table.show(s, columns);
+                setSummary(summaryOf(s));
+                toolbar.showProblems(s.problems());
+            }
+            scheduleRefresh();
+        });
+    }
+
+    static String summaryOf(Snapshot s) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%,d", s.rows().size()));
+        if (s.rows().size() != s.rows().held()) {
+            b.append(String.format(" of %,d", s.rows().held()));
+        }
+        b.append(" scans");
+        b.append(s.selection().proposalId() == null ? ", all proposals" : " of proposal " + s.selection().proposalId());
+        if (s.loading()) {
+            b.append(" — loading…");
+        }
+        if (s.error() != null) {
+            b.append(" — could not load them all: ").append(s.error());
+        }
+        return b.toString();
+    }
+
+    private void sortChanged(ScanView.Sort sort) {
+        pushSpec();
+    }
+
+    private void filtersChanged(Map<String, String> filters) {
+        pushSpec();
+    }
+
+    /** Tells the session what the user now wants to see. */
+    void pushSpec() {
+        session.setSpec(new ScanlogSession.Spec(table.sort(), table.filters(), toolbar.search(), shownColumns()));
+    }
+
+    List<String> shownColumns() {
+        Snapshot s = table.snapshot();
+        return !shown.isEmpty() || s == null ? shown : ScanlogDefaults.columns(s.table());
+    }
+
+    void setShownColumns(List<String> columns) {
+        shown = List.copyOf(columns);
+        pushSpec();
+    }
+
+    private void edited(int row, AnnotationField field, String value) {
+        Snapshot s = table.snapshot();
+        String pid = s.table().pid(row);
+        String before = CellText.stored(field, CellText.of(s.table().column(field.id()), row));
+        if (!before.equals(value)) {
+            undo.push(new ScanlogActions.Change(pid, field, before));
+            saveAnnotation(pid, field, value);
+        }
+    }
+
+    /** Saves one annotation change in a job; the row shows it when the store has it. */
+    void saveAnnotation(String pid, AnnotationField field, String value) {
+        Job job = Job.create("Saving the " + field.header().toLowerCase() + " of " + pid, monitor -> {
             try {
-                incoming.addAll(catalog.store().findDatasets(DatasetQuery.newest(FIRST_PAGE)));
+                CatalogStore store = catalog.store();
+                store.annotations().add(pid, CellText.kind(field), value, author());
+                session.annotated(Annotations.of(pid, store.annotations().history(pid)));
                 return Status.OK_STATUS;
             } catch (CatalogException e) {
-                sync.asyncExec(() -> setSummary("Could not read the catalogue: " + e.getMessage()));
+                sync.asyncExec(() -> error("Could not save the " + field.header().toLowerCase(), e.getMessage()));
                 return new Status(IStatus.WARNING, "org.scizoo.scanlog.ui", e.getMessage(), e);
             }
         });
         job.schedule();
     }
 
-    /** Merges what arrived since the last tick in one refresh; re-arms itself while the table lives. */
-    private void scheduleDrain(Display display) {
-        display.timerExec(REFRESH_MS, () -> {
-            if (table.isDisposed()) {
-                return;
+    /** Ctrl+Z: puts back the value before the last change. */
+    void undoLast() {
+        ScanlogActions.Change c = undo.poll();
+        if (c == null) {
+            setSummary("Nothing to undo");
+            return;
+        }
+        saveAnnotation(c.pid(), c.field(), c.previous());
+    }
+
+    static String author() {
+        return System.getProperty("user.name", "unknown");
+    }
+
+    private void dropImages(NatTable nat) {
+        DropTarget target = new DropTarget(nat, DND.DROP_COPY | DND.DROP_DEFAULT);
+        target.setTransfer(new Transfer[] { FileTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent e) {
+                e.detail = DND.DROP_COPY;
             }
-            List<Dataset> batch = new ArrayList<>();
-            for (Dataset d; (d = incoming.poll()) != null;) {
-                batch.add(d);
+
+            @Override
+            public void drop(DropTargetEvent e) {
+                var p = nat.toControl(e.x, e.y);
+                int row = table.rowAt(p.x, p.y);
+                if (row < 0 || !(e.data instanceof String[] files)) {
+                    setSummary("Drop images on a scan's row to attach them");
+                    return;
+                }
+                actions.attachImages(table.snapshot().table().pid(row), List.of(files));
             }
-            if (!batch.isEmpty()) {
-                rows.merge(batch);
-                setSummary(rows.size() + " scans, newest first");
-                table.refresh();
-            }
-            scheduleDrain(display);
         });
     }
 
-    private void setSummary(String text) {
+    void setSummary(String text) {
         if (!summary.isDisposed()) {
             summary.setText(text);
         }
     }
 
-    /** For tests: the rows the table shows. Display thread only. */
-    public List<Dataset> rows() {
-        return rows.list();
+    void error(String title, String message) {
+        if (table.nat().isDisposed()) {
+            return;
+        }
+        MessageBox box = new MessageBox(table.nat().getShell(), SWT.ICON_ERROR | SWT.OK);
+        box.setText("SciZoo: " + title);
+        box.setMessage(message);
+        box.open();
+    }
+
+    void actionsExportCsv() {
+        actions.exportCsv();
+    }
+
+    void actionsElogy() {
+        actions.sendToElogy();
+    }
+
+    void setShownColumnsFromDialog() {
+        Snapshot s = table.snapshot();
+        if (s == null) {
+            return;
+        }
+        List<String> chosen = new ColumnsDialog(table.nat().getShell(), s.table(), shownColumns()).choose();
+        if (chosen != null) {
+            setShownColumns(chosen);
+        }
+    }
+
+    CatalogService catalog() {
+        return catalog;
+    }
+
+    UISynchronize sync() {
+        return sync;
+    }
+
+    ScanlogSession session() {
+        return session;
+    }
+
+    ScanlogTable scanTable() {
+        return table;
+    }
+
+    ScanlogToolbar toolbar() {
+        return toolbar;
+    }
+
+    /** For tests: the rows shown. Display thread only. */
+    public int rowCount() {
+        Snapshot s = table.snapshot();
+        return s == null ? 0 : s.rows().size();
+    }
+
+    /** For tests: a shown cell's text, by column id. Display thread only. */
+    public String cell(int index, String columnId) {
+        Snapshot s = table.snapshot();
+        var c = s == null ? null : s.table().column(columnId);
+        return c == null || index >= s.rows().size() ? "" : CellText.of(c, s.rows().row(index));
     }
 
     public NatTable table() {
-        return table;
+        return table.nat();
     }
 
     @PreDestroy
@@ -170,5 +324,6 @@ public class ScanlogPart {
                 // removing a listener does not fail
             }
         }
+        session.close();
     }
 }

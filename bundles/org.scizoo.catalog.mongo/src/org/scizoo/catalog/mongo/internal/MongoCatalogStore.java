@@ -3,6 +3,8 @@ package org.scizoo.catalog.mongo.internal;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,11 +25,14 @@ import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
+import org.scizoo.core.ports.AnnotationStore;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.Credentials;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.LayoutStore;
 import org.scizoo.core.ports.MetadataConfigStore;
+import org.scizoo.core.ports.ScanSelection;
 import org.scizoo.core.ports.StoreHealth;
 import org.scizoo.core.scicat.SciCatDocuments;
 
@@ -36,6 +43,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -65,6 +73,8 @@ public final class MongoCatalogStore implements CatalogStore {
     private final MongoCollection<Document> datablocks;
     private final MongoCollection<Document> proposals;
     private final MongoMetadataConfigStore configs;
+    private final MongoAnnotationStore annotations;
+    private final MongoLayoutStore layouts;
     private final String description;
     private final Runnable afterWrite;
     private final Runnable onClose;
@@ -79,6 +89,9 @@ public final class MongoCatalogStore implements CatalogStore {
         this.datablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION);
         this.proposals = db.getCollection(SciCatDocuments.PROPOSAL_COLLECTION);
         this.configs = new MongoMetadataConfigStore(db.getCollection(MongoMetadataConfigStore.COLLECTION), afterWrite,
+                java.time.Clock.systemUTC());
+        this.annotations = new MongoAnnotationStore(db, afterWrite, java.time.Clock.systemUTC());
+        this.layouts = new MongoLayoutStore(db.getCollection(MongoLayoutStore.COLLECTION), afterWrite,
                 java.time.Clock.systemUTC());
         this.description = description;
         this.afterWrite = afterWrite;
@@ -157,6 +170,10 @@ public final class MongoCatalogStore implements CatalogStore {
         // Scanlog pages newest first; datablocks are looked up by dataset.
         datasets.createIndex(Indexes.descending("creationTime"), new IndexOptions().name("creationTime_-1"));
         datablocks.createIndex(Indexes.ascending("datasetId"), new IndexOptions().name("datasetId_1"));
+        // a Scanlog selection: one proposal over a time window
+        datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("proposalIds"), Indexes.descending("creationTime")),
+                new IndexOptions().name("proposalIds_1_creationTime_-1"));
+        annotations.ensureIndexes();
     }
 
     private void ping() {
@@ -258,6 +275,61 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     @Override
+    public long scanDatasets(ScanSelection selection, int batchSize, Consumer<List<Dataset>> batches,
+            BooleanSupplier cancelled) throws CatalogException {
+        List<Bson> filters = new ArrayList<>();
+        if (selection.proposalId() != null) {
+            filters.add(eq("proposalIds", selection.proposalId()));
+        }
+        if (selection.from() != null) {
+            filters.add(gte("creationTime", Date.from(selection.from())));
+        }
+        if (selection.till() != null) {
+            filters.add(lt("creationTime", Date.from(selection.till())));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        long skipped = 0;
+        List<Dataset> batch = new ArrayList<>(batchSize);
+        try (MongoCursor<Document> cursor = datasets.find(filter).batchSize(batchSize).iterator()) {
+            while (cursor.hasNext() && !cancelled.getAsBoolean()) {
+                Dataset ds = readOrSkip(cursor.next());
+                if (ds == null) {
+                    skipped++;
+                    continue;
+                }
+                batch.add(ds);
+                if (batch.size() == batchSize) {
+                    batches.accept(batch);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+        } catch (MongoException e) {
+            throw failure("read datasets from", e);
+        }
+        if (!batch.isEmpty() && !cancelled.getAsBoolean()) {
+            batches.accept(batch);
+        }
+        return skipped;
+    }
+
+    @Override
+    public List<Proposal> listProposals() throws CatalogException {
+        List<Proposal> out = new ArrayList<>();
+        try {
+            for (Document d : proposals.find().sort(Sorts.ascending("_id"))) {
+                try {
+                    out.add(SciCatDocuments.proposal(d));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Skipping proposal " + d.get("_id") + ": " + e.getMessage());
+                }
+            }
+        } catch (MongoException e) {
+            throw failure("read proposals from", e);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Dataset> findDataset(String pid) throws CatalogException {
         try {
             Document d = datasets.find(eq("_id", pid)).first();
@@ -309,6 +381,16 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public MetadataConfigStore configs() {
         return configs;
+    }
+
+    @Override
+    public AnnotationStore annotations() {
+        return annotations;
+    }
+
+    @Override
+    public LayoutStore layouts() {
+        return layouts;
     }
 
     @Override

@@ -42,10 +42,19 @@ final class TestWorkbench {
         MApplication model = workbench.getApplication();
         long deadline = System.currentTimeMillis() + timeoutMs;
         boolean[] finished = new boolean[1];
+        Throwable[] failed = new Throwable[1];
         Runnable[] tick = new Runnable[1];
         tick[0] = () -> {
             boolean timeUp = System.currentTimeMillis() > deadline;
-            if (check.test(model) && !timeUp) {
+            boolean done;
+            try {
+                done = check.test(model);
+            } catch (RuntimeException | AssertionError e) { // a failing check ends the run, never hangs it
+                failed[0] = e;
+                workbench.close();
+                return;
+            }
+            if (done && !timeUp) {
                 finished[0] = true;
                 workbench.close();
             } else if (timeUp) {
@@ -59,6 +68,11 @@ final class TestWorkbench {
             workbench.createAndRunUI(model); // returns once close() is called
         } finally {
             workbench.getContext().dispose();
+        }
+        if (failed[0] instanceof AssertionError a) {
+            throw a;
+        } else if (failed[0] != null) {
+            throw new AssertionError("the check failed: " + failed[0], failed[0]);
         }
         return finished[0];
     }

@@ -1,0 +1,142 @@
+package org.scizoo.scanlog.core;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What the table shows: the table's rows, sorted by one column and filtered by column filters and a free
+ * text, as an array of row indices. Recomputed whole on the worker thread (a million rows in tens of
+ * milliseconds); the result is immutable and handed to the display thread.
+ * <p>
+ * The newest-first order and the last sort are cached until the table changes.
+ */
+public final class ScanView {
+
+    /** A sort by one column; {@code null} column = newest first. */
+    public record Sort(String columnId, boolean ascending) {
+        public static final Sort NEWEST_FIRST = new Sort(null, false);
+    }
+
+    /** The rows shown, in order. */
+    public record Rows(int[] rows, int held, long version) {
+
+        public static final Rows EMPTY = new Rows(new int[0], 0, -1);
+
+        public int size() {
+            return rows.length;
+        }
+
+        public int row(int index) {
+            return rows[index];
+        }
+
+        /** Where a table row is shown, or -1. */
+        public int indexOf(int row) {
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == row) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private final ScanTable table;
+    private long baseVersion = -1;
+    private int[] base;
+    private long sortedVersion = -1;
+    private Sort sortedBy;
+    private int[] sorted;
+
+    public ScanView(ScanTable table) {
+        this.table = table;
+    }
+
+    /**
+     * @param searchColumns the columns the free text searches (those shown)
+     * @throws IllegalArgumentException when the sort column is unknown
+     */
+    public Rows compute(Sort sort, Collection<ColumnFilter> filters, String freeText, List<String> searchColumns) {
+        long version = table.version();
+        int[] order = sorted(sort, version);
+        int size = order.length;
+        boolean[] pass = null;
+        for (ColumnFilter f : filters) {
+            ScanColumn c = table.column(f.columnId());
+            if (c == null || f.expression().isEmpty()) {
+                continue;
+            }
+            if (pass == null) {
+                pass = allTrue(size);
+            }
+            f.apply(c, size, pass);
+        }
+        if (freeText != null && !freeText.isBlank()) {
+            if (pass == null) {
+                pass = allTrue(size);
+            }
+            freeText(freeText.strip(), searchColumns, size, pass);
+        }
+        if (pass == null) {
+            return new Rows(order, size, version);
+        }
+        int[] shown = new int[size];
+        int k = 0;
+        for (int r : order) {
+            if (pass[r]) {
+                shown[k++] = r;
+            }
+        }
+        return new Rows(Arrays.copyOf(shown, k), size, version);
+    }
+
+    private int[] sorted(Sort sort, long version) {
+        if (baseVersion != version) {
+            base = RowSorter.newestFirst(table);
+            baseVersion = version;
+        }
+        if (sort == null || sort.columnId() == null) {
+            return base;
+        }
+        if (sortedVersion != version || !sort.equals(sortedBy)) {
+            ScanColumn c = table.column(sort.columnId());
+            if (c == null) {
+                throw new IllegalArgumentException("No column " + sort.columnId() + " to sort by");
+            }
+            sorted = RowSorter.sort(base, c, sort.ascending());
+            sortedBy = sort;
+            sortedVersion = version;
+        }
+        return sorted;
+    }
+
+    private static boolean[] allTrue(int size) {
+        boolean[] pass = new boolean[size];
+        Arrays.fill(pass, true);
+        return pass;
+    }
+
+    /** A row passes when any searched column's text contains the words, ignoring case. */
+    private void freeText(String needle, List<String> columns, int size, boolean[] pass) {
+        TextMatch match = new TextMatch(needle);
+        boolean[] any = new boolean[size];
+        for (String id : columns) {
+            ScanColumn c = table.column(id);
+            if (c == null) {
+                continue;
+            }
+            TextValues values = c.textValues();
+            if (c.kind() == ScanColumn.Kind.TEXT || values.distinct() > 0) {
+                boolean[] hit = match.codes(values);
+                for (int r = 0; r < size; r++) {
+                    int code = values.code(r);
+                    any[r] |= code >= 0 && hit[code];
+                }
+            }
+        }
+        for (int r = 0; r < size; r++) {
+            pass[r] &= any[r];
+        }
+    }
+}
