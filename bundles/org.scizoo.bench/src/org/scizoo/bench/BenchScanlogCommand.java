@@ -33,8 +33,10 @@ import org.scizoo.scanlog.core.ScanView.Sort;
  * {@code scizoo bench-scanlog}, run by {@code ./scizoo bench scanlog}: a million scans in the embedded
  * store (filled once, kept between runs), loaded into the Scanlog's model the way the workbench loads
  * them, then sorted and filtered as a user would, with the p95 latency of each and the heap in use. The
- * baseline, in the same run: the same sorts with a comparator over the rows (what a plain table model
- * does), and the store's own sorted first page (what paging from the store would cost per click).
+ * baselines, in the same run: the same sorts with a comparator over the rows (what a plain sorted table
+ * model does) and the free texts searched cell by cell (what a plain table filter does). Sorting in the
+ * store is no baseline here: the embedded stand-in sorts by holding every document in memory, which a
+ * million scans do not fit in this heap.
  */
 @Component(service = CliCommand.class)
 public class BenchScanlogCommand implements CliCommand {
@@ -63,26 +65,39 @@ public class BenchScanlogCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: scizoo bench-scanlog --data DIR [--count N] [--reps R]
+                usage: scizoo bench-scanlog --data DIR [--count N] [--reps R] | --no-store [--count N]
 
                 Fills the embedded store in DIR up to N scans (default 1000000; kept for the next run), loads
                 them into the Scanlog's table model, then measures R rounds (default 5) of sorts over 8 columns
                 and of 8 kinds of filter, and the heap in use. Prints p95 latencies and their ratio to the
-                baselines measured in the same run.""";
+                baselines measured in the same run. --no-store makes the scans in memory instead of reading
+                them from a store: the table's own figures, without the minutes the embedded store takes to
+                open and read a million scans.""";
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Set.of("data", "count", "reps"), Set.of());
-        if (args.value("data") == null) {
-            throw new UsageException("--data is required");
+        Args args = Args.parse(argList, Set.of("data", "count", "reps"), Set.of("no-store"));
+        if (args.value("data") == null && !args.flag("no-store")) {
+            throw new UsageException("--data is required (or --no-store)");
         }
         int count = args.intValue("count", 1_000_000, 1);
         int reps = args.intValue("reps", 5, 1);
-        try (CatalogStore store = stores.open(BackendSettings.embedded(Path.of(args.value("data"))))) {
-            fill(store, count, out);
+        try (CatalogStore store = args.flag("no-store") ? null
+                : stores.open(BackendSettings.embedded(Path.of(args.value("data"))))) {
             long heapBefore = usedHeapAfterGc();
-            ScanTable table = load(store, count, out);
+            ScanTable table;
+            if (store == null) {
+                table = generate(count, out);
+            } else {
+                fill(store, count, out);
+                heapBefore = usedHeapAfterGc();
+                table = load(store, count, out);
+            }
+            long t0 = System.nanoTime();
+            table.prepareSorting(); // as the Scanlog's session does when a load is done
+            out.printf("text columns' dictionaries sorted in %.1f s (once, after the load)%n",
+                    (System.nanoTime() - t0) / 1e9);
             long heap = usedHeapAfterGc();
             out.printf("heap in use after GC: %d MB (the table: %d MB; the store's cache and the JVM: %d MB);"
                     + " goal < 1536 MB: %s%n", heap >> 20, (heap - heapBefore) >> 20, heapBefore >> 20,
@@ -94,16 +109,17 @@ public class BenchScanlogCommand implements CliCommand {
             double[] sorts = sorts(table, view, reps, shown, count);
             double[] filters = filters(table, view, reps, shown);
             double[] comparator = comparatorSorts(table);
-            double storePage = storeFirstPage(store);
+            double[] naive = naiveFilters(table, shown);
             out.printf("sort:   p95 %.0f ms, median %.0f ms, max %.0f ms over %d sorts (every 4th after a live"
                     + " batch of 10 scans); goal p95 < 150 ms: %s%n", p(sorts, 95), p(sorts, 50), p(sorts, 100),
                     sorts.length, p(sorts, 95) < 150 ? "met" : "NOT met");
             out.printf("filter: p95 %.0f ms, median %.0f ms, max %.0f ms over %d filters; goal p95 < 150 ms: %s%n",
                     p(filters, 95), p(filters, 50), p(filters, 100), filters.length,
                     p(filters, 95) < 150 ? "met" : "NOT met");
-            out.printf("baseline: the same sorts with a comparator over the rows: p95 %.0f ms (%.0fx slower);"
-                    + " the store's own sorted first page of 100: %.0f ms a click (%.0fx slower)%n",
-                    p(comparator, 95), p(comparator, 95) / p(sorts, 95), storePage, storePage / p(sorts, 95));
+            out.printf("baseline sort: a comparator over the same rows and columns (what a plain sorted table model"
+                    + " does): p95 %.0f ms; ours is %.1fx faster%n", p(comparator, 95), p(comparator, 95) / p(sorts, 95));
+            out.printf("baseline filter: each shown cell's text lower-cased and searched (what a plain table filter"
+                    + " does): p95 %.0f ms; ours is %.1fx faster%n", p(naive, 95), p(naive, 95) / p(filters, 95));
             return OK;
         } catch (CatalogException e) {
             err.println("scizoo bench-scanlog: " + e.getMessage());
@@ -132,6 +148,22 @@ public class BenchScanlogCommand implements CliCommand {
         }
     }
 
+    /** --no-store: the same scans made here and added straight to the table (the model alone, in seconds). */
+    private static ScanTable generate(int count, PrintStream out) {
+        ScanTable table = new ScanTable(count);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i += 5_000) {
+            List<Dataset> batch = new ArrayList<>(5_000);
+            for (int k = i; k < Math.min(count, i + 5_000); k++) {
+                batch.add(BenchEntries.dataset(k));
+            }
+            table.addAll(batch);
+        }
+        out.printf("no store: %d scans made and added to the table in %.1f s%n", table.size(),
+                (System.nanoTime() - t0) / 1e9);
+        return table;
+    }
+
     private static ScanTable load(CatalogStore store, int count, PrintStream out) throws CatalogException {
         ScanTable table = new ScanTable(count);
         AtomicLong firstBatch = new AtomicLong();
@@ -139,6 +171,9 @@ public class BenchScanlogCommand implements CliCommand {
         long skipped = store.scanDatasets(ScanSelection.all(), 5_000, batch -> {
             table.addAll(batch);
             firstBatch.compareAndSet(0, System.nanoTime() - t0);
+            if (table.size() % 100_000 == 0) {
+                out.printf("  %d loaded after %.0f s%n", table.size(), (System.nanoTime() - t0) / 1e9);
+            }
         }, () -> false);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("load: first 5000 rows after %.2f s, all %d after %.1f s (%.0f scans/s; %d invalid skipped)%n",
@@ -181,7 +216,7 @@ public class BenchScanlogCommand implements CliCommand {
                 List.of(ColumnFilter.parse(sample, "buffer 7")),
                 List.of(ColumnFilter.parse(start, "2026-11-22..2026-11-25")),
                 List.of(ColumnFilter.parse(name, "scan_4242")));
-        List<String> texts = List.of("lysozyme in buffer 11", "scan_77", "BUFFER 3", "Ada");
+        List<String> texts = List.of("lysozyme in buffer 11", "scan_77", "BUFFER 3", "/20250045/");
         Sort[] sortsToKeep = { Sort.NEWEST_FIRST, new Sort("sm.T01", true), new Sort("name", false) };
         List<Double> ms = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
@@ -223,11 +258,26 @@ public class BenchScanlogCommand implements CliCommand {
         return ms.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The other baseline: ask the store for the first page of a sort, as paging from the store would. */
-    private static double storeFirstPage(CatalogStore store) throws CatalogException {
-        long t0 = System.nanoTime();
-        store.findDatasets(org.scizoo.core.ports.DatasetQuery.newest(100));
-        return (System.nanoTime() - t0) / 1e6;
+    /** The filter baseline: the free texts searched cell by cell in the shown columns' text. */
+    private static double[] naiveFilters(ScanTable table, List<String> shown) {
+        List<ScanColumn> columns = shown.stream().map(table::column).toList();
+        List<Double> ms = new ArrayList<>();
+        for (String text : List.of("lysozyme in buffer 11", "scan_77", "BUFFER 3", "/20250045/")) {
+            String needle = text.toLowerCase();
+            long t0 = System.nanoTime();
+            int hits = 0;
+            for (int r = 0; r < table.size(); r++) {
+                for (ScanColumn c : columns) {
+                    if (c.text(r).toLowerCase().contains(needle)) {
+                        hits++;
+                        break;
+                    }
+                }
+            }
+            ms.add((System.nanoTime() - t0) / 1e6);
+            check(hits > 0, "the naive filter found nothing for " + text);
+        }
+        return ms.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double p(double[] values, int percentile) {

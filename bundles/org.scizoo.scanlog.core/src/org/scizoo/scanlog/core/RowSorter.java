@@ -23,6 +23,71 @@ final class RowSorter {
         return sort(base, table.column(DatasetField.CREATED.id()), false);
     }
 
+    /**
+     * The newest-first order after rows were appended to the table: the new rows (few: a live batch) are
+     * placed by binary search, the runs of the old order between them copied whole.
+     */
+    static int[] mergeNewestFirst(ScanTable table, int[] previous) {
+        int n = table.size();
+        int added = n - previous.length;
+        if (added <= 0) {
+            return previous;
+        }
+        ScanColumn created = table.column(DatasetField.CREATED.id());
+        int[] fresh = new int[added];
+        for (int i = 0; i < added; i++) {
+            fresh[i] = n - 1 - i;
+        }
+        fresh = sort(fresh, created, false);
+        int[] out = new int[n];
+        int from = 0;
+        int k = 0;
+        for (int row : fresh) {
+            int at = placeNewestFirst(previous, from, created, row);
+            System.arraycopy(previous, from, out, k, at - from);
+            k += at - from;
+            out[k++] = row;
+            from = at;
+        }
+        System.arraycopy(previous, from, out, k, previous.length - from);
+        return out;
+    }
+
+    /** The first index in {@code order[from..]} that {@code row} goes before, newest first (later rows first on ties). */
+    private static int placeNewestFirst(int[] order, int from, ScanColumn created, int row) {
+        double t = created.number(row);
+        int lo = from;
+        int hi = order.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double m = created.number(order[mid]);
+            boolean rowFirst = Double.isNaN(m) ? !Double.isNaN(t) || row > order[mid]
+                    : !Double.isNaN(t) && (t > m || t == m && row > order[mid]);
+            if (rowFirst) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Oldest first from newest first; rows without a time stay last. */
+    static int[] reversed(int[] newestFirst, ScanTable table) {
+        ScanColumn created = table.column(DatasetField.CREATED.id());
+        int n = newestFirst.length;
+        int timed = n;
+        while (timed > 0 && Double.isNaN(created.number(newestFirst[timed - 1]))) {
+            timed--;
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < timed; i++) {
+            out[i] = newestFirst[timed - 1 - i];
+        }
+        System.arraycopy(newestFirst, timed, out, timed, n - timed);
+        return out;
+    }
+
     static int[] sort(int[] base, ScanColumn column, boolean ascending) {
         int n = base.length;
         TextValues text = column.textValues();
@@ -45,14 +110,71 @@ final class RowSorter {
                 missing[none++] = r;
             }
         }
-        radixSort(numberKeys, numberRows, numbers);
         int[] out = new int[n];
-        System.arraycopy(numberRows, 0, out, 0, numbers);
+        if (!countingSortFewValues(numberKeys, numberRows, numbers, out)) {
+            radixSort(numberKeys, numberRows, numbers);
+            System.arraycopy(numberRows, 0, out, 0, numbers);
+        }
         if (texts > 0) {
             countingSortByRank(textRows, texts, text, ascending, out, numbers);
         }
         System.arraycopy(missing, 0, out, numbers + texts, none);
         return out;
+    }
+
+    static final int FEW = 1 << 14;
+
+    /**
+     * Most metadata columns hold few distinct values (a temperature in tenths, a sample's buffer): their keys
+     * are ranked once (a sort of the distinct keys) and the rows counting-sorted by rank, one pass instead of
+     * a radix sort's several. Gives up (false) at more than {@value #FEW} distinct values.
+     */
+    private static boolean countingSortFewValues(long[] keys, int[] rows, int n, int[] out) {
+        int capacity = FEW * 4;
+        long[] table = new long[capacity];
+        int[] slotOfKey = new int[capacity];
+        boolean[] used = new boolean[capacity];
+        int[] slots = new int[n];
+        long[] distinct = new long[FEW];
+        int d = 0;
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            int h = (int) ((key ^ (key >>> 29)) * 0x9E3779B97F4A7C15L >>> 46) & (capacity - 1);
+            while (used[h] && table[h] != key) {
+                h = (h + 1) & (capacity - 1);
+            }
+            if (!used[h]) {
+                if (d == FEW) {
+                    return false;
+                }
+                used[h] = true;
+                table[h] = key;
+                slotOfKey[h] = d;
+                distinct[d++] = key;
+            }
+            slots[i] = slotOfKey[h];
+        }
+        Integer[] order = new Integer[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+        }
+        long[] dk = distinct;
+        java.util.Arrays.sort(order, (a, b) -> Long.compareUnsigned(dk[a], dk[b]));
+        int[] rank = new int[d];
+        for (int r = 0; r < d; r++) {
+            rank[order[r]] = r;
+        }
+        int[] count = new int[d + 1];
+        for (int i = 0; i < n; i++) {
+            count[rank[slots[i]] + 1]++;
+        }
+        for (int r = 0; r < d; r++) {
+            count[r + 1] += count[r];
+        }
+        for (int i = 0; i < n; i++) {
+            out[count[rank[slots[i]]]++] = rows[i];
+        }
+        return true;
     }
 
     /** The double's bits as an unsigned long in the same order as the doubles. */

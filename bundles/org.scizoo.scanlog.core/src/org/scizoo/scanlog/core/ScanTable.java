@@ -29,6 +29,8 @@ public final class ScanTable {
     private final ScanColumn pids;
     private volatile int size;
     private volatile long version;
+    /** Counts rows written again in place (a dataset's new version): the newest-first order must be redone then. */
+    private long rewrites;
     private int capacity;
 
     public ScanTable() {
@@ -54,6 +56,11 @@ public final class ScanTable {
     /** Changes with every write, so a view knows when it is stale. */
     public long version() {
         return version;
+    }
+
+    /** How many rows were rewritten in place so far; rows only appended leave it alone. */
+    long rewrites() {
+        return rewrites;
     }
 
     /** Columns in the order they were discovered: dataset fields, annotations, then metadata keys. */
@@ -94,6 +101,7 @@ public final class ScanTable {
         }
         if (existing != null) {
             clearMetadata(row);
+            rewrites++;
         }
         for (Map.Entry<String, MetadataValue> e : d.scientificMetadata().entrySet()) {
             MetadataValue v = e.getValue();
@@ -109,6 +117,16 @@ public final class ScanTable {
         }
         version++;
         return row;
+    }
+
+    /**
+     * Sorts every text column's dictionary once, so that the first click on a header is as quick as the
+     * others (the session does it when a load is done; live values are merged in later, cheaply).
+     */
+    public void prepareSorting() {
+        for (ScanColumn c : columns.values()) {
+            c.textValues().prepareRanks();
+        }
     }
 
     /** Sets an annotation cell (comment, rating, …) of the dataset, held or still to come. */

@@ -44,6 +44,7 @@ public final class ScanView {
 
     private final ScanTable table;
     private long baseVersion = -1;
+    private long baseRewrites = -1;
     private int[] base;
     private long sortedVersion = -1;
     private Sort sortedBy;
@@ -93,11 +94,17 @@ public final class ScanView {
 
     private int[] sorted(Sort sort, long version) {
         if (baseVersion != version) {
-            base = RowSorter.newestFirst(table);
+            // Rows only added since (live scans): merge them in. Rows rewritten: sort again.
+            base = baseRewrites == table.rewrites() && base != null
+                    ? RowSorter.mergeNewestFirst(table, base) : RowSorter.newestFirst(table);
             baseVersion = version;
+            baseRewrites = table.rewrites();
         }
         if (sort == null || sort.columnId() == null) {
             return base;
+        }
+        if (sort.columnId().equals(DatasetField.CREATED.id())) {
+            return sort.ascending() ? RowSorter.reversed(base, table) : base; // the base is this sort already
         }
         if (sortedVersion != version || !sort.equals(sortedBy)) {
             ScanColumn c = table.column(sort.columnId());
@@ -109,6 +116,15 @@ public final class ScanView {
             sortedVersion = version;
         }
         return sorted;
+    }
+
+    private static boolean anyTrue(boolean[] values) {
+        for (boolean v : values) {
+            if (v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean[] allTrue(int size) {
@@ -127,8 +143,11 @@ public final class ScanView {
                 continue;
             }
             TextValues values = c.textValues();
-            if (c.kind() == ScanColumn.Kind.TEXT || values.distinct() > 0) {
+            if (values.distinct() > 0) {
                 boolean[] hit = match.codes(values);
+                if (!anyTrue(hit)) {
+                    continue; // the text is nowhere in this column: no need to look at its rows
+                }
                 for (int r = 0; r < size; r++) {
                     int code = values.code(r);
                     any[r] |= code >= 0 && hit[code];

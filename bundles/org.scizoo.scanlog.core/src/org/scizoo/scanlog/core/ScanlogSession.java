@@ -116,6 +116,7 @@ public final class ScanlogSession implements AutoCloseable {
         String f = failure;
         submit(() -> {
             if (table == target) {
+                target.prepareSorting();
                 loading = false;
                 error = f;
                 publish();

@@ -32,12 +32,21 @@ final class TextMatch {
         return false;
     }
 
-    /** Which of the column's distinct text values match: each is tested once, however many rows share it. */
+    /**
+     * Which of the column's distinct text values match: each is tested once, however many rows share it;
+     * a column of a million different values (names, paths) is searched on every core.
+     */
     boolean[] codes(TextValues text) {
         boolean[] hit = new boolean[text.distinct()];
-        for (int c = 0; c < hit.length; c++) {
-            hit[c] = matches(text.value(c));
+        if (hit.length < PARALLEL_FROM) {
+            for (int c = 0; c < hit.length; c++) {
+                hit[c] = matches(text.value(c));
+            }
+        } else {
+            java.util.stream.IntStream.range(0, hit.length).parallel().forEach(c -> hit[c] = matches(text.value(c)));
         }
         return hit;
     }
+
+    private static final int PARALLEL_FROM = 50_000;
 }

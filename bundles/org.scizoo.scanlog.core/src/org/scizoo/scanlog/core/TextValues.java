@@ -1,13 +1,14 @@
 package org.scizoo.scanlog.core;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A column's text values, dictionary-coded: one {@code int} per row and each distinct string once. The
- * dictionary is a sorted map, so the rank of every distinct value is one walk of the map, without
- * sorting a million strings: sorting a text column is then a counting sort of the rows by rank.
+ * A column's text values, dictionary-coded: one {@code int} per row and each distinct string once. Sorting
+ * a text column is a counting sort of the rows by the rank of their code; the ranks come from the
+ * dictionary kept in {@link NaturalOrder}, sorted once (see {@link #prepareRanks()}) and afterwards merged
+ * with the few values that arrive live, never sorted whole again.
  * <p>
  * One writer (the Scanlog's worker thread). Readers on other threads may call {@link #get} for rows
  * published before; a row rewritten meanwhile may read as empty until the next refresh, never throw.
@@ -19,7 +20,9 @@ final class TextValues {
     private int[] codes;
     private String[] dictionary = new String[64];
     private int distinct;
-    private final TreeMap<String, Integer> index = new TreeMap<>(NaturalOrder.INSTANCE);
+    private final Map<String, Integer> index = new HashMap<>();
+    /** Codes in natural order of their values; covers the first {@code sortedCount} codes. */
+    private int[] sorted = new int[0];
     private int[] ranks;
 
     TextValues(int capacity) {
@@ -50,7 +53,6 @@ final class TextValues {
             code = distinct;
             dictionary[distinct++] = value;
             index.put(value, code);
-            ranks = null;
         }
         codes[row] = code;
     }
@@ -78,16 +80,62 @@ final class TextValues {
         return dictionary[code];
     }
 
-    /** The sort rank of each code (0 = first in {@link NaturalOrder}); kept until a new value comes. */
-    int[] ranks() {
-        if (ranks == null) {
-            int[] r = new int[distinct];
-            int rank = 0;
-            for (Map.Entry<String, Integer> e : index.entrySet()) {
-                r[e.getValue()] = rank++;
+    /** The first position in {@code sorted[from, to)} whose value comes after {@code value}. */
+    private int insertionPoint(String[] d, String value, int from, int to) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (NaturalOrder.INSTANCE.compare(d[sorted[mid]], value) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            ranks = r;
         }
+        return lo;
+    }
+
+    /** The sort rank of each code (0 = first in {@link NaturalOrder}). */
+    int[] ranks() {
+        prepareRanks();
         return ranks;
+    }
+
+    /**
+     * Brings the ranks up to date: the codes added since the last time are sorted among themselves and
+     * merged into the sorted dictionary, so a live scan costs a merge, not a sort of a million strings.
+     * The session calls this when a load is done, before anyone sorts.
+     */
+    void prepareRanks() {
+        if (ranks != null && ranks.length == distinct) {
+            return;
+        }
+        int known = sorted.length;
+        Integer[] fresh = new Integer[distinct - known];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = known + i;
+        }
+        String[] d = dictionary;
+        Arrays.parallelSort(fresh, (a, b) -> NaturalOrder.INSTANCE.compare(d[a], d[b]));
+        // Each new value finds its place by binary search (log d comparisons); the runs of known codes
+        // between are copied whole. Comparing every known value instead costs a million string
+        // comparisons for one live scan.
+        int[] merged = new int[distinct];
+        int from = 0;
+        int k = 0;
+        for (Integer code : fresh) {
+            int at = insertionPoint(d, d[code], from, known);
+            System.arraycopy(sorted, from, merged, k, at - from);
+            k += at - from;
+            merged[k++] = code;
+            from = at;
+        }
+        System.arraycopy(sorted, from, merged, k, known - from);
+        int[] r = new int[distinct];
+        for (int rank = 0; rank < distinct; rank++) {
+            r[merged[rank]] = rank;
+        }
+        sorted = merged;
+        ranks = r;
     }
 }

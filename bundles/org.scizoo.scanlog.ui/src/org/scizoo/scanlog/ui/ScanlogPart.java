@@ -70,7 +70,7 @@ public class ScanlogPart {
     private Label summary;
     private StartupProbe probe;
     private List<String> shown = List.of();
-    private boolean opened;
+    private boolean upNow;
     private ScanSelection selection = ScanSelection.all();
 
     @PostConstruct
@@ -99,19 +99,23 @@ public class ScanlogPart {
         scheduleRefresh();
     }
 
+    /** Each time the catalogue comes up (at start, and after the Backend dialog reconnects) the table is read anew. */
     private void statusChanged(BackendStatus s) {
-        if (s.state() == BackendStatus.State.UP) {
-            sync.asyncExec(() -> {
-                if (!opened && !summary.isDisposed()) {
-                    opened = true;
-                    open(selection);
-                    toolbar.loadProposals();
-                    toolbar.loadLayouts();
-                }
-            });
-        } else if (s.state() == BackendStatus.State.FAILED) {
-            sync.asyncExec(() -> setSummary("No catalogue: " + s.detail()));
-        }
+        sync.asyncExec(() -> {
+            if (summary.isDisposed()) {
+                return;
+            }
+            // a store that hiccups (DEGRADED) is the same store: only a new one is read anew
+            boolean up = s.state() == BackendStatus.State.UP || s.state() == BackendStatus.State.DEGRADED;
+            if (up && !upNow) {
+                open(selection);
+                toolbar.loadProposals();
+                toolbar.loadLayouts();
+            } else if (s.state() == BackendStatus.State.FAILED) {
+                setSummary("No catalogue: " + s.detail());
+            }
+            upNow = up;
+        });
     }
 
     /** Shows another proposal or time window. */

@@ -77,9 +77,11 @@ public final class EmbeddedMongo {
             }
         };
         // On failure connect() closes its client, which runs the shutdown.
-        return MongoCatalogStore.connect("mongodb://127.0.0.1:" + address.getPort() + "/"
+        MongoCatalogStore store = MongoCatalogStore.connectEmbedded("mongodb://127.0.0.1:" + address.getPort() + "/"
                 + MongoCatalogStore.DEFAULT_DATABASE, settings.connectTimeout(), "embedded " + file,
                 backend::commit, shutdown);
+        store.readLocally(collection -> EmbeddedDocuments.of(mvStore, MongoCatalogStore.DEFAULT_DATABASE, collection));
+        return store;
     }
 
     /** The file is held by another process on this machine: use its server. */

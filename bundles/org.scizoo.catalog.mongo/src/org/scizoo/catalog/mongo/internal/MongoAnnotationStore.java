@@ -58,6 +58,14 @@ final class MongoAnnotationStore implements AnnotationStore {
         this.clock = clock;
     }
 
+    void dropSecondaryIndexes() {
+        for (Document index : annotations.listIndexes()) {
+            if (!"_id_".equals(index.getString("name"))) {
+                annotations.dropIndex(index.getString("name"));
+            }
+        }
+    }
+
     void ensureIndexes() {
         annotations.createIndex(Indexes.ascending("datasetPid", "time"), new IndexOptions().name("datasetPid_1_time_1"));
     }

@@ -79,6 +79,8 @@ public final class MongoCatalogStore implements CatalogStore {
     private final Runnable afterWrite;
     private final Runnable onClose;
     /** Writes the datablocks of a batch while the calling thread writes its datasets. */
+    /** For the embedded store: reads a collection from its file, bypassing the server (see EmbeddedDocuments). */
+    private volatile java.util.function.Function<String, Iterable<Document>> localCollections;
     private final ExecutorService blockWriter = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("scizoo-store-blocks").unstarted(r));
 
@@ -107,6 +109,21 @@ public final class MongoCatalogStore implements CatalogStore {
      */
     private static MongoCatalogStore connect(String uri, Duration timeout, String description, Runnable afterWrite,
             Runnable onClose, Credentials credentials) throws CatalogException {
+        return connect(uri, timeout, description, afterWrite, onClose, credentials, true);
+    }
+
+    /**
+     * The embedded store's connection. Its stand-in server answers every query by reading the whole
+     * collection, so secondary indexes speed nothing up there; it does rebuild each of them, reading every
+     * document, each time the file is opened (minutes with a million scans). So it gets none.
+     */
+    static MongoCatalogStore connectEmbedded(String uri, Duration timeout, String description, Runnable afterWrite,
+            Runnable onClose) throws CatalogException {
+        return connect(uri, timeout, description, afterWrite, onClose, Credentials.NONE, false);
+    }
+
+    private static MongoCatalogStore connect(String uri, Duration timeout, String description, Runnable afterWrite,
+            Runnable onClose, Credentials credentials, boolean secondaryIndexes) throws CatalogException {
         ConnectionString cs;
         try {
             cs = new ConnectionString(uri);
@@ -138,7 +155,11 @@ public final class MongoCatalogStore implements CatalogStore {
                 onClose);
         try {
             store.ping();
-            store.ensureIndexes();
+            if (secondaryIndexes) {
+                store.ensureIndexes();
+            } else {
+                store.dropSecondaryIndexes();
+            }
         } catch (MongoException e) {
             store.close();
             throw new CatalogException("The catalogue at " + desc + " is not reachable within " + ms / 1000.0
@@ -164,6 +185,19 @@ public final class MongoCatalogStore implements CatalogStore {
 
     private static String databaseName(ConnectionString cs) {
         return cs.getDatabase() == null || cs.getDatabase().isBlank() ? DEFAULT_DATABASE : cs.getDatabase();
+    }
+
+    /** An embedded file written before embedded stores went without secondary indexes loses them. */
+    private void dropSecondaryIndexes() {
+        for (MongoCollection<Document> c : List.of(datasets, datablocks)) {
+            for (Document index : c.listIndexes()) {
+                String name = index.getString("name");
+                if (name != null && !name.equals("_id_")) {
+                    c.dropIndex(name);
+                }
+            }
+        }
+        annotations.dropSecondaryIndexes();
     }
 
     private void ensureIndexes() {
@@ -274,9 +308,22 @@ public final class MongoCatalogStore implements CatalogStore {
         return out;
     }
 
+    /** Lets scans read the embedded store's file directly (EmbeddedMongo sets it; a real MongoDB never has it). */
+    void readLocally(java.util.function.Function<String, Iterable<Document>> collections) {
+        this.localCollections = collections;
+    }
+
     @Override
     public long scanDatasets(ScanSelection selection, int batchSize, Consumer<List<Dataset>> batches,
             BooleanSupplier cancelled) throws CatalogException {
+        var local = localCollections;
+        if (local != null) {
+            try {
+                return scan(local.apply(SciCatDocuments.DATASET_COLLECTION), selection, batchSize, batches, cancelled);
+            } catch (RuntimeException e) {
+                throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e, e);
+            }
+        }
         List<Bson> filters = new ArrayList<>();
         if (selection.proposalId() != null) {
             filters.add(eq("proposalIds", selection.proposalId()));
@@ -288,25 +335,55 @@ public final class MongoCatalogStore implements CatalogStore {
             filters.add(lt("creationTime", Date.from(selection.till())));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        long skipped = 0;
-        List<Dataset> batch = new ArrayList<>(batchSize);
         try (MongoCursor<Document> cursor = datasets.find(filter).batchSize(batchSize).iterator()) {
-            while (cursor.hasNext() && !cancelled.getAsBoolean()) {
-                Dataset ds = readOrSkip(cursor.next());
-                if (ds == null) {
-                    skipped++;
-                    continue;
-                }
-                batch.add(ds);
-                if (batch.size() == batchSize) {
-                    batches.accept(batch);
-                    batch = new ArrayList<>(batchSize);
-                }
-            }
+            return inBatches(cursor, d -> true, batchSize, batches, cancelled);
         } catch (MongoException e) {
             throw failure("read datasets from", e);
         }
-        if (!batch.isEmpty() && !cancelled.getAsBoolean()) {
+    }
+
+    /** The embedded store's path: every document read, the selection applied here. */
+    private static long scan(Iterable<Document> documents, ScanSelection selection, int batchSize,
+            Consumer<List<Dataset>> batches, BooleanSupplier cancelled) {
+        Date from = selection.from() == null ? null : Date.from(selection.from());
+        Date till = selection.till() == null ? null : Date.from(selection.till());
+        java.util.function.Predicate<Document> inSelection = d -> {
+            if (selection.proposalId() != null && !(d.get("proposalIds") instanceof List<?> ids
+                    && ids.contains(selection.proposalId()))) {
+                return false;
+            }
+            Object created = d.get("creationTime");
+            return from == null && till == null || created instanceof Date t && (from == null || !t.before(from))
+                    && (till == null || t.before(till));
+        };
+        return inBatches(documents.iterator(), inSelection, batchSize, batches, cancelled);
+    }
+
+    /** Decodes the documents kept into datasets, hands them on in batches; invalid ones are skipped and counted. */
+    private static long inBatches(java.util.Iterator<Document> documents, java.util.function.Predicate<Document> keep,
+            int batchSize, Consumer<List<Dataset>> batches, BooleanSupplier cancelled) {
+        long skipped = 0;
+        List<Dataset> batch = new ArrayList<>(batchSize);
+        while (documents.hasNext()) {
+            if (cancelled.getAsBoolean()) {
+                return skipped;
+            }
+            Document d = documents.next();
+            if (!keep.test(d)) {
+                continue;
+            }
+            Dataset ds = readOrSkip(d);
+            if (ds == null) {
+                skipped++;
+                continue;
+            }
+            batch.add(ds);
+            if (batch.size() == batchSize) {
+                batches.accept(batch);
+                batch = new ArrayList<>(batchSize);
+            }
+        }
+        if (!batch.isEmpty()) {
             batches.accept(batch);
         }
         return skipped;
@@ -372,7 +449,9 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public long countDatasets() throws CatalogException {
         try {
-            return datasets.countDocuments();
+            // The collection's own count: a real MongoDB keeps it in its metadata, and the embedded stand-in
+            // answers it without reading a document (countDocuments aggregates over all of them).
+            return datasets.estimatedDocumentCount();
         } catch (MongoException e) {
             throw failure("count datasets in", e);
         }

@@ -86,12 +86,46 @@ class ScanViewTest {
 
     @Test
     void radixSortAgreesWithAComparatorOnAwkwardNumbers() {
+        sortsAgreeWithAComparator(5_000, Integer.MAX_VALUE); // few distinct values: the counting sort
+        sortsAgreeWithAComparator(40_000, Integer.MAX_VALUE); // more than 16,384: the radix sort
+        sortsAgreeWithAComparator(40_000, 7); // 7 values repeated
+    }
+
+    @Test
+    void liveRowsAreMergedIntoTheOrdersAsIfSortedAfresh() {
+        Random random = new Random(7);
+        ScanTable live = new ScanTable();
+        ScanView view = new ScanView(live);
+        List<org.scizoo.core.model.Dataset> all = new ArrayList<>();
+        for (int batch = 0; batch < 20; batch++) {
+            List<org.scizoo.core.model.Dataset> b = new ArrayList<>();
+            for (int k = 0; k < 50; k++) {
+                int minute = random.nextInt(100_000); // times out of order, some equal
+                b.add(scan(all.size(), Map.of("sample", MetadataValue.of("s " + random.nextInt(500))))
+                        .toBuilder().creationTime(Scans.T0.plusSeconds(60L * minute)).build());
+                all.add(b.get(b.size() - 1));
+            }
+            live.addAll(b);
+            for (ScanView.Sort sort : List.of(ScanView.Sort.NEWEST_FIRST, new Sort("creationTime", true),
+                    new Sort("sm.sample", true), new Sort("sm.sample", false))) {
+                ScanTable fresh = new ScanTable();
+                fresh.addAll(all);
+                assertArrayEquals(new ScanView(fresh).compute(sort, List.of(), null, NAME).rows(),
+                        view.compute(sort, List.of(), null, NAME).rows(), sort + " after batch " + batch);
+            }
+        }
+    }
+
+    private static void sortsAgreeWithAComparator(int n, int distinct) {
         Random random = new Random(42);
         ScanTable t = new ScanTable();
         double[] special = { -0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -1e-300,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < n; i++) {
             double v = i < special.length ? special[i] : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
+            if (distinct < Integer.MAX_VALUE) {
+                v = i % distinct - 3.5;
+            }
             t.add(scan(i, Map.of("x", MetadataValue.of(v))));
         }
         ScanColumn x = t.column("sm.x");
