@@ -27,4 +27,7 @@ public interface AnnotationStore {
     ImageFile addImage(ImageFile image) throws CatalogException;
 
     Optional<ImageFile> image(String id) throws CatalogException;
+
+    /** An image's PNG thumbnail alone, without reading the image (for a table's rows). */
+    Optional<byte[]> thumbnail(String id) throws CatalogException;
 }

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
+import org.scizoo.ingest.DatasetFactory;
 import org.scizoo.scanlog.core.ScanColumn.Kind;
 
 /**
@@ -145,11 +146,16 @@ public final class ScanTable {
         ScanColumn c = columns.get(id);
         if (c == null) {
             Kind kind = first.value() instanceof Number ? Kind.NUMBER : Kind.TEXT;
-            c = new ScanColumn(id, key, kind, capacity);
+            c = new ScanColumn(id, HEADERS.getOrDefault(key, key), kind, capacity);
             columns.put(id, c);
         }
         return c;
     }
+
+    /** Headers for the keys every scan of this workbench has; other keys are their own header. */
+    private static final Map<String, String> HEADERS = Map.of(DatasetFactory.KEY_COMMAND, "Command",
+            DatasetFactory.KEY_DETECTORS, "Detectors", DatasetFactory.KEY_DATA_FILE, "Data file",
+            DatasetFactory.KEY_SCAN_ID, "Scan id");
 
     /** The column id of a {@code scientificMetadata} key. */
     public static String metadataId(String key) {

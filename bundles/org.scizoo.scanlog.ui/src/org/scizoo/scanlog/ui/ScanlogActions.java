@@ -140,6 +140,7 @@ final class ScanlogActions {
                     }
                 }
                 part.session().annotated(Annotations.of(pid, store.annotations().history(pid)));
+                part.sync().asyncExec(() -> part.thumbnails().forget(pid));
             } catch (CatalogException e) {
                 refused.append(e.getMessage());
             }

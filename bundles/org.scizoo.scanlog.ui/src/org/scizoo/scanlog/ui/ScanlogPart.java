@@ -24,7 +24,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.MessageBox;
 import org.scizoo.core.model.Annotations;
 import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogException;
@@ -67,6 +66,7 @@ public class ScanlogPart {
     private ScanlogTable table;
     private ScanlogToolbar toolbar;
     private ScanlogActions actions;
+    private Thumbnails thumbnails;
     private Label summary;
     private StartupProbe probe;
     private List<String> shown = List.of();
@@ -83,7 +83,8 @@ public class ScanlogPart {
         summary = new Label(parent, SWT.NONE);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         summary.setText("Waiting for the catalogue…");
-        table = new ScanlogTable(parent, this::sortChanged, this::filtersChanged, this::edited);
+        thumbnails = new Thumbnails(this);
+        table = new ScanlogTable(parent, this::sortChanged, this::filtersChanged, this::edited, thumbnails.painter());
         NatTable nat = table.nat();
         nat.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         probe = new StartupProbe(() -> workbench.close());
@@ -242,9 +243,14 @@ public class ScanlogPart {
                     setSummary("Drop images on a scan's row to attach them");
                     return;
                 }
-                actions.attachImages(table.snapshot().table().pid(row), List.of(files));
+                attachImages(table.snapshot().table().pid(row), List.of(files));
             }
         });
+    }
+
+    /** Attaches image files to a scan, as dropping them on its row does (PNG, JPEG, TIFF; others are refused). */
+    public void attachImages(String pid, List<String> files) {
+        actions.attachImages(pid, files);
     }
 
     void setSummary(String text) {
@@ -257,10 +263,7 @@ public class ScanlogPart {
         if (table.nat().isDisposed()) {
             return;
         }
-        MessageBox box = new MessageBox(table.nat().getShell(), SWT.ICON_ERROR | SWT.OK);
-        box.setText("SciZoo: " + title);
-        box.setMessage(message);
-        box.open();
+        org.eclipse.jface.dialogs.MessageDialog.openError(table.nat().getShell(), "SciZoo: " + title, message);
     }
 
     void actionsExportCsv() {
@@ -329,5 +332,10 @@ public class ScanlogPart {
             }
         }
         session.close();
+        thumbnails.dispose();
+    }
+
+    Thumbnails thumbnails() {
+        return thumbnails;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
 import org.eclipse.nebula.widgets.nattable.config.ConfigRegistry;
 import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
 import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
@@ -29,11 +30,15 @@ import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
 import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.cell.IConfigLabelAccumulator;
+import org.eclipse.nebula.widgets.nattable.painter.cell.ICellPainter;
+import org.eclipse.nebula.widgets.nattable.painter.cell.TextPainter;
+import org.eclipse.nebula.widgets.nattable.painter.cell.decorator.CellPainterDecorator;
 import org.eclipse.nebula.widgets.nattable.selection.RowSelectionModel;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
 import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.ui.util.CellEdgeEnum;
 import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.widgets.Composite;
 import org.scizoo.scanlog.core.AnnotationField;
@@ -54,6 +59,7 @@ final class ScanlogTable {
     }
 
     static final String EDITABLE = "SCANLOG_EDITABLE_";
+    static final String IMAGES = "SCANLOG_IMAGES";
     static final int ROW_HEIGHT = 26;
 
     private Snapshot snapshot;
@@ -68,7 +74,8 @@ final class ScanlogTable {
     private final FilterRowHeaderComposite<Integer> filterRow;
     private final Map<String, String> filters = new LinkedHashMap<>();
 
-    ScanlogTable(Composite parent, Consumer<ScanView.Sort> onSort, Consumer<Map<String, String>> onFilters, Edits edits) {
+    ScanlogTable(Composite parent, Consumer<ScanView.Sort> onSort, Consumer<Map<String, String>> onFilters, Edits edits,
+            ICellPainter thumbnail) {
         IRowDataProvider<Integer> body = new IRowDataProvider<>() {
             @Override
             public Object getDataValue(int column, int index) {
@@ -174,6 +181,14 @@ final class ScanlogTable {
         nat.addConfiguration(new DefaultNatTableStyleConfiguration());
         nat.addConfiguration(new SingleClickSortConfiguration());
         nat.addConfiguration(editors());
+        nat.addConfiguration(new AbstractRegistryConfiguration() {
+            @Override
+            public void configureRegistry(IConfigRegistry registry) {
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_PAINTER,
+                        new CellPainterDecorator(new TextPainter(), CellEdgeEnum.LEFT, thumbnail), DisplayMode.NORMAL,
+                        IMAGES);
+            }
+        });
         nat.configure();
     }
 
@@ -181,6 +196,8 @@ final class ScanlogTable {
         return (labels, columnPosition, rowPosition) -> {
             if (columnPosition < columns.size() && CellText.annotationField(columns.get(columnPosition)) != null) {
                 labels.add(EDITABLE + columns.get(columnPosition));
+            } else if (columnPosition < columns.size() && AnnotationField.IMAGES.id().equals(columns.get(columnPosition))) {
+                labels.add(IMAGES);
             }
         };
     }

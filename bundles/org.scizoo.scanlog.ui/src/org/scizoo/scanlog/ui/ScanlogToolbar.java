@@ -88,7 +88,10 @@ final class ScanlogToolbar {
         button(bar, "CSV…", "Export the selected scans (or all shown) as CSV", () -> part.actionsExportCsv());
         button(bar, "Elogy…", "Send the selected scans to an Elogy logbook", () -> part.actionsElogy());
         problems = new Label(parent, SWT.NONE);
-        problems.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData problemsData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        problemsData.exclude = true; // takes room only when there is something to say
+        problems.setLayoutData(problemsData);
+        problems.setVisible(false);
         problems.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
     }
 
@@ -113,10 +116,21 @@ final class ScanlogToolbar {
             Instant t = till.getText().isBlank() ? null : Times.end(till.getText());
             String p = proposal.getText().equals(ALL) ? null : proposal.getText();
             part.open(new ScanSelection(p, f, t));
-            problems.setText("");
+            say("");
         } catch (IllegalArgumentException e) {
-            problems.setText(e.getMessage());
+            say(e.getMessage());
         }
+    }
+
+    /** Shows a problem in red under the controls, or hides the line when there is none. */
+    private void say(String text) {
+        if (problems.isDisposed()) {
+            return;
+        }
+        problems.setText(text);
+        boolean show = !text.isEmpty();
+        ((GridData) problems.getLayoutData()).exclude = !show;
+        problems.setVisible(show);
         problems.getParent().layout();
     }
 
@@ -127,8 +141,7 @@ final class ScanlogToolbar {
     void showProblems(Map<String, String> byColumn) {
         String text = byColumn.isEmpty() ? "" : "Filter not applied: " + String.join("; ", byColumn.values());
         if (!problems.isDisposed() && !problems.getText().equals(text)) {
-            problems.setText(text);
-            problems.getParent().layout();
+            say(text);
         }
     }
 
@@ -147,7 +160,7 @@ final class ScanlogToolbar {
                     }
                 });
             } catch (CatalogException e) {
-                part.sync().asyncExec(() -> problems.setText("Proposals: " + e.getMessage()));
+                part.sync().asyncExec(() -> say("Proposals: " + e.getMessage()));
             }
             return Status.OK_STATUS;
         }).schedule();
@@ -168,7 +181,7 @@ final class ScanlogToolbar {
                     }
                 });
             } catch (CatalogException e) {
-                part.sync().asyncExec(() -> problems.setText("Layouts: " + e.getMessage()));
+                part.sync().asyncExec(() -> say("Layouts: " + e.getMessage()));
             }
             return Status.OK_STATUS;
         }).schedule();

@@ -201,6 +201,18 @@ final class MongoAnnotationStore implements AnnotationStore {
         }
     }
 
+    @Override
+    public Optional<byte[]> thumbnail(String id) throws CatalogException {
+        try {
+            var file = images.find(eq("_id", id)).first();
+            Binary thumb = file == null || file.getMetadata() == null ? null
+                    : file.getMetadata().get("thumbnail", Binary.class);
+            return thumb == null ? Optional.empty() : Optional.of(thumb.getData());
+        } catch (MongoException e) {
+            throw failure("read the thumbnail of image " + id, e);
+        }
+    }
+
     private void written() {
         if (afterWrite != null) {
             afterWrite.run();

@@ -106,6 +106,7 @@ class AnnotationsAndLayoutsTest {
                 var thumb = ImageIO.read(new ByteArrayInputStream(back.thumbnailPng()));
                 assertEquals(Images.THUMBNAIL, thumb.getWidth());
                 assertEquals(72, thumb.getHeight());
+                assertArrayEquals(back.thumbnailPng(), a.thumbnail(prepared.id()).orElseThrow());
             }
             assertEquals(3, a.current().get(PID).imageIds().size());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -3,6 +3,7 @@ package org.scizoo.scanlog.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,11 @@ import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
 import org.eclipse.nebula.widgets.nattable.viewport.command.ShowColumnInViewportCommand;
 import org.eclipse.nebula.widgets.nattable.viewport.command.ShowRowInViewportCommand;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.scanlog.ui.ScanlogPart;
@@ -49,7 +54,7 @@ class ScanlogInteractionTest {
                 "250ms");
         boolean done = TestWorkbench.run(settings, TIMEOUT_MS, this::step);
         assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
-        assertEquals(List.of("sorted", "filtered", "rated", "undone", "kept"), seen);
+        assertEquals(List.of("sorted", "filtered", "rated", "undone", "kept", "image"), seen);
     }
 
     private boolean step(MApplication model) {
@@ -130,6 +135,16 @@ class ScanlogInteractionTest {
                     } else {
                         seen.add("moved to " + top + " from " + anchorPid);
                     }
+                    part.attachImages(anchorPid, List.of(png().toString(), notAnImage().toString()));
+                    stage++;
+                }
+            }
+            case 7 -> { // dropped files: the image is attached and counted in the row, the text file refused
+                int i = index(part, anchorPid);
+                if (i >= 0 && part.cell(i, "images").equals("1 image") && refusal(nat) != null) {
+                    seen.add("image");
+                    String said = refusal(nat);
+                    assertTrue(said.contains("notes.txt"), said);
                     return true;
                 }
             }
@@ -139,6 +154,41 @@ class ScanlogInteractionTest {
         }
         return false;
     }
+
+    private Path png() {
+        Path file = data.resolve("camera.png");
+        if (!Files.exists(file)) {
+            ImageData image = new ImageData(64, 48, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { image };
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        }
+        return file;
+    }
+
+    private Path notAnImage() {
+        Path file = data.resolve("notes.txt");
+        try {
+            Files.writeString(file, "not an image");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The error dialog about refused files, closed once read; null while none is open. */
+    private static String refusal(NatTable nat) {
+        for (Shell s : nat.getDisplay().getShells()) {
+            if (s.isVisible() && s.getText().startsWith("SciZoo: Some files were not attached")) {
+                String text = Widgets.labelTexts(s).toString();
+                s.close();
+                lastRefusal = text;
+            }
+        }
+        return lastRefusal;
+    }
+
+    private static String lastRefusal;
 
     /**
      * The grid column position whose header starts with the text (position 0 is the row header), scrolling
