@@ -104,17 +104,25 @@ final class ElogyDialog extends Dialog {
         return t;
     }
 
+    /** A client for the URL typed, or null (and the reason shown) when it is not a URL. */
     private ElogyClient client() {
-        return new ElogyClient(URI.create(url.getText().strip()), TIMEOUT);
+        try {
+            URI uri = URI.create(url.getText().strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                status.setText("Type Elogy's address, e.g. http://elogy.example.org");
+                return null;
+            }
+            return new ElogyClient(uri, TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            status.setText("Not a URL: " + e.getMessage());
+            return null;
+        }
     }
 
     private void loadLogbooks() {
         status.setText("Listing the logbooks…");
-        ElogyClient client;
-        try {
-            client = client();
-        } catch (IllegalArgumentException e) {
-            status.setText("Not a URL: " + e.getMessage());
+        ElogyClient client = client();
+        if (client == null) {
             return;
         }
         Job.create("Listing Elogy's logbooks", monitor -> {
@@ -147,11 +155,8 @@ final class ElogyDialog extends Dialog {
             status.setText("Choose a logbook (List logbooks reads them from Elogy)");
             return;
         }
-        ElogyClient client;
-        try {
-            client = client();
-        } catch (IllegalArgumentException e) {
-            status.setText("Not a URL: " + e.getMessage());
+        ElogyClient client = client();
+        if (client == null) {
             return;
         }
         ElogyClient.Logbook book = logbooks.get(chosen);
