@@ -27,17 +27,11 @@ public final class ElogyExport {
 
     public static Result send(ElogyClient elogy, int logbookId, String title, ScanTable table, int[] rows,
             List<String> columnIds, ElogyClient.Author author, AnnotationStore annotations,
-            java.util.Map<String, Annotations> current, Consumer<String> progress) throws ElogyException {
+            Consumer<String> progress) throws ElogyException {
+        List<String> imageIds = imageIds(table, rows, annotations); // before the entry: nothing half-made
         String html = html(table, rows, columnIds);
         progress.accept("Creating the entry…");
         int entry = elogy.createEntry(logbookId, title, html, author);
-        List<String> imageIds = new ArrayList<>();
-        for (int row : rows) {
-            Annotations a = current.get(table.pid(row));
-            if (a != null) {
-                imageIds.addAll(a.imageIds());
-            }
-        }
         int sent = 0;
         for (String id : imageIds) {
             progress.accept("Attaching image " + (sent + 1) + " of " + imageIds.size() + "…");
@@ -59,6 +53,25 @@ public final class ElogyExport {
             }
         }
         return new Result(entry, rows.length, sent);
+    }
+
+    /** The images of the rows, in their order. */
+    private static List<String> imageIds(ScanTable table, int[] rows, AnnotationStore annotations)
+            throws ElogyException {
+        java.util.Map<String, Annotations> current;
+        try {
+            current = annotations.current();
+        } catch (CatalogException e) {
+            throw new ElogyException("Nothing was sent: the scans' images could not be listed: " + e.getMessage(), e);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int row : rows) {
+            Annotations a = current.get(table.pid(row));
+            if (a != null) {
+                ids.addAll(a.imageIds());
+            }
+        }
+        return ids;
     }
 
     /** The rows as an HTML table, headers first; every value escaped. */

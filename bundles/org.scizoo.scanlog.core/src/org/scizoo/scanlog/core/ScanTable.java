@@ -2,10 +2,11 @@ package org.scizoo.scanlog.core;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
@@ -23,7 +24,12 @@ import org.scizoo.scanlog.core.ScanColumn.Kind;
  */
 public final class ScanTable {
 
-    private final Map<String, ScanColumn> columns = new LinkedHashMap<>();
+    /**
+     * The columns by id, and in the order they were found. The display thread looks columns up while the
+     * worker adds new ones (a metadata key first seen), so both are safe to read concurrently.
+     */
+    private final Map<String, ScanColumn> columns = new ConcurrentHashMap<>();
+    private final List<ScanColumn> ordered = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> rowOfPid = new HashMap<>();
     /** Annotations that came before their dataset (the live feed and the first load race): applied on arrival. */
     private final Map<String, Map<String, Object>> early = new HashMap<>();
@@ -41,10 +47,10 @@ public final class ScanTable {
     public ScanTable(int expectedRows) {
         capacity = Math.max(16, expectedRows);
         for (DatasetField f : DatasetField.values()) {
-            columns.put(f.id(), new ScanColumn(f.id(), f.header(), f.kind(), capacity));
+            addColumn(new ScanColumn(f.id(), f.header(), f.kind(), capacity));
         }
         for (AnnotationField f : AnnotationField.values()) {
-            columns.put(f.id(), new ScanColumn(f.id(), f.header(), f.kind(), capacity));
+            addColumn(new ScanColumn(f.id(), f.header(), f.kind(), capacity));
         }
         pids = columns.get(DatasetField.PID.id());
     }
@@ -66,12 +72,18 @@ public final class ScanTable {
 
     /** Columns in the order they were discovered: dataset fields, annotations, then metadata keys. */
     public List<ScanColumn> columns() {
-        return List.copyOf(columns.values());
+        return List.copyOf(ordered);
+    }
+
+    private ScanColumn addColumn(ScanColumn c) {
+        columns.put(c.id(), c);
+        ordered.add(c);
+        return c;
     }
 
     /** A column by id, or {@code null}. */
     public ScanColumn column(String id) {
-        return columns.get(id);
+        return id == null ? null : columns.get(id);
     }
 
     public String pid(int row) {
@@ -125,7 +137,7 @@ public final class ScanTable {
      * others (the session does it when a load is done; live values are merged in later, cheaply).
      */
     public void prepareSorting() {
-        for (ScanColumn c : columns.values()) {
+        for (ScanColumn c : ordered) {
             c.textValues().prepareRanks();
         }
     }
@@ -146,8 +158,7 @@ public final class ScanTable {
         ScanColumn c = columns.get(id);
         if (c == null) {
             Kind kind = first.value() instanceof Number ? Kind.NUMBER : Kind.TEXT;
-            c = new ScanColumn(id, HEADERS.getOrDefault(key, key), kind, capacity);
-            columns.put(id, c);
+            c = addColumn(new ScanColumn(id, HEADERS.getOrDefault(key, key), kind, capacity));
         }
         return c;
     }
@@ -159,12 +170,14 @@ public final class ScanTable {
 
     /** The column id of a {@code scientificMetadata} key. */
     public static String metadataId(String key) {
-        return "sm." + key;
+        return METADATA_PREFIX + key;
     }
 
+    private static final String METADATA_PREFIX = "sm.";
+
     private void clearMetadata(int row) {
-        for (ScanColumn c : columns.values()) {
-            if (c.id().startsWith("sm.")) {
+        for (ScanColumn c : ordered) {
+            if (c.id().startsWith(METADATA_PREFIX)) {
                 c.set(row, null, null);
             }
         }
@@ -173,7 +186,7 @@ public final class ScanTable {
     private void grow(int rows) {
         if (rows > capacity) {
             capacity = Math.max(rows, capacity + (capacity >> 1));
-            for (ScanColumn c : columns.values()) {
+            for (ScanColumn c : ordered) {
                 c.ensureCapacity(capacity);
             }
         }

@@ -18,10 +18,28 @@ public final class ScanView {
         public static final Sort NEWEST_FIRST = new Sort(null, false);
     }
 
-    /** The rows shown, in order. */
-    public record Rows(int[] rows, int held, long version) {
+    /** The rows shown, in order. Immutable; handed from the worker to the display thread. */
+    public static final class Rows {
 
-        public static final Rows EMPTY = new Rows(new int[0], 0, -1);
+        private final int[] rows;
+        private final int held;
+        /** Where each table row is shown (-1: not shown); built on the first {@link #indexOf}. */
+        private volatile int[] positions;
+
+        Rows(int[] rows, int held) {
+            this.rows = rows;
+            this.held = held;
+        }
+
+        /** The table rows shown, in order (do not modify). */
+        public int[] rows() {
+            return rows;
+        }
+
+        /** How many rows the table held when this was computed (shown or not). */
+        public int held() {
+            return held;
+        }
 
         public int size() {
             return rows.length;
@@ -31,14 +49,21 @@ public final class ScanView {
             return rows[index];
         }
 
-        /** Where a table row is shown, or -1. */
+        /**
+         * Where a table row is shown, or -1. NatTable asks this for every selected row, so after one pass
+         * that builds the index it is a lookup, not a search of a million rows.
+         */
         public int indexOf(int row) {
-            for (int i = 0; i < rows.length; i++) {
-                if (rows[i] == row) {
-                    return i;
+            int[] p = positions;
+            if (p == null) {
+                p = new int[held];
+                Arrays.fill(p, -1);
+                for (int i = 0; i < rows.length; i++) {
+                    p[rows[i]] = i;
                 }
+                positions = p;
             }
-            return -1;
+            return row >= 0 && row < p.length ? p[row] : -1;
         }
     }
 
@@ -80,7 +105,7 @@ public final class ScanView {
             freeText(freeText.strip(), searchColumns, size, pass);
         }
         if (pass == null) {
-            return new Rows(order, size, version);
+            return new Rows(order, size);
         }
         int[] shown = new int[size];
         int k = 0;
@@ -89,7 +114,7 @@ public final class ScanView {
                 shown[k++] = r;
             }
         }
-        return new Rows(Arrays.copyOf(shown, k), size, version);
+        return new Rows(Arrays.copyOf(shown, k), size);
     }
 
     private int[] sorted(Sort sort, long version) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -50,7 +50,7 @@ public final class ScanlogSession implements AutoCloseable {
             String error, ScanSelection selection) {
     }
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("scanlog-worker").unstarted(r));
     private final Consumer<Snapshot> listener;
     private final Semaphore inFlight = new Semaphore(4);
@@ -202,17 +202,10 @@ public final class ScanlogSession implements AutoCloseable {
             publish();
         } else if (!publishPending) {
             publishPending = true;
-            Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(PUBLISH_EVERY_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                submit(() -> {
-                    publishPending = false;
-                    publish();
-                });
-            });
+            worker.schedule(() -> {
+                publishPending = false;
+                publish();
+            }, PUBLISH_EVERY_MS, TimeUnit.MILLISECONDS);
         }
     }
 

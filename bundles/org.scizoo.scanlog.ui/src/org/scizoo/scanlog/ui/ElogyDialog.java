@@ -168,7 +168,7 @@ final class ElogyDialog extends Dialog {
             try {
                 CatalogStore store = part.catalog().store();
                 ElogyExport.Result r = ElogyExport.send(client, book.id(), entryTitle, snapshot.table(), rows, columns,
-                        who, store.annotations(), store.annotations().current(), monitor::subTask);
+                        who, store.annotations(), monitor::subTask);
                 part.sync().asyncExec(() -> part.setSummary("Elogy entry " + r.entryId() + " made in " + book.path()
                         + " with " + r.rows() + " scans and " + r.attachments() + " images"));
                 return Status.OK_STATUS;

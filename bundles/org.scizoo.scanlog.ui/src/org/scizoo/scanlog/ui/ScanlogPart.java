@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IStatus;
@@ -31,7 +30,6 @@ import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.ScanSelection;
 import org.scizoo.scanlog.core.AnnotationField;
-import org.scizoo.scanlog.core.ScanView;
 import org.scizoo.scanlog.core.ScanlogDefaults;
 import org.scizoo.scanlog.core.ScanlogSession;
 import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
@@ -84,7 +82,7 @@ public class ScanlogPart {
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         summary.setText("Waiting for the catalogue…");
         thumbnails = new Thumbnails(this);
-        table = new ScanlogTable(parent, this::sortChanged, this::filtersChanged, this::edited, thumbnails.painter());
+        table = new ScanlogTable(parent, sort -> pushSpec(), filters -> pushSpec(), this::edited, thumbnails.painter());
         NatTable nat = table.nat();
         nat.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         probe = new StartupProbe(() -> workbench.close());
@@ -161,14 +159,6 @@ public class ScanlogPart {
             b.append(" — could not load them all: ").append(s.error());
         }
         return b.toString();
-    }
-
-    private void sortChanged(ScanView.Sort sort) {
-        pushSpec();
-    }
-
-    private void filtersChanged(Map<String, String> filters) {
-        pushSpec();
     }
 
     /** Tells the session what the user now wants to see. */

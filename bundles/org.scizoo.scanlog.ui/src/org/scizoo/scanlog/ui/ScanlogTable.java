@@ -242,13 +242,7 @@ final class ScanlogTable {
             for (int i = 0; i < columns.size(); i++) {
                 bodyData.setColumnWidthByPosition(i, widths.getOrDefault(columns.get(i), defaultWidth(columns.get(i))), false);
             }
-            var map = filterRow.getFilterRowDataLayer().getFilterRowDataProvider().getFilterIndexToObjectMap();
-            map.clear();
-            for (int i = 0; i < columns.size(); i++) {
-                if (filters.containsKey(columns.get(i))) {
-                    map.put(i, filters.get(columns.get(i)));
-                }
-            }
+            showFiltersInFilterRow();
         }
         snapshot = next;
         nat.refresh();
@@ -302,6 +296,12 @@ final class ScanlogTable {
         sortModel.set(sort);
         filters.clear();
         filters.putAll(newFilters);
+        showFiltersInFilterRow();
+        nat.refresh();
+    }
+
+    /** The filter row keeps its texts by column position: put each filter under its column again. */
+    private void showFiltersInFilterRow() {
         var map = filterRow.getFilterRowDataLayer().getFilterRowDataProvider().getFilterIndexToObjectMap();
         map.clear();
         for (int i = 0; i < columns.size(); i++) {
@@ -309,7 +309,6 @@ final class ScanlogTable {
                 map.put(i, filters.get(columns.get(i)));
             }
         }
-        nat.refresh();
     }
 
     Map<String, String> filters() {

@@ -18,6 +18,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.scizoo.core.model.Annotations;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.scanlog.core.AnnotationField;
 
 /**
  * The first image of each shown scan, as a thumbnail in its row. Thumbnails are read (the small PNG only)
@@ -45,7 +46,7 @@ final class Thumbnails {
                     return null;
                 }
                 int row = s.rows().row(index);
-                double count = s.table().column("images").number(row);
+                double count = s.table().column(AnnotationField.IMAGES.id()).number(row);
                 return Double.isNaN(count) ? null : get(s.table().pid(row));
             }
         };

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -61,7 +60,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile String lastProblem;
     private volatile boolean failed;
-    /** How many partitions the group gave this consumer (written by the polling thread only). */
+    /** How many partitions the group gave this consumer, as of the last poll (the consumer is not thread-safe). */
     private volatile int partitions;
 
     public SciCowConsumer(String bootstrap, String topic, String group, CatalogStore store) {
@@ -110,24 +109,10 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(java.util.Collection<TopicPartition> revoked) {
-                    partitions = Math.max(0, partitions - revoked.size());
-                }
-
-                @Override
-                public void onPartitionsAssigned(java.util.Collection<TopicPartition> assigned) {
-                    partitions += assigned.size();
-                }
-
-                @Override
-                public void onPartitionsLost(java.util.Collection<TopicPartition> lost) {
-                    partitions = Math.max(0, partitions - lost.size());
-                }
-            });
+            consumer.subscribe(List.of(topic));
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                partitions = consumer.assignment().size(); // a rebalance happens inside poll
                 if (records.isEmpty()) {
                     continue;
                 }

@@ -89,22 +89,18 @@ final class MongoAnnotationStore implements AnnotationStore {
 
     /** The value as stored, or a message saying what the kind allows. */
     static String check(Kind kind, String v) throws CatalogException {
-        boolean ok = switch (kind) {
-            case COMMENT -> v.length() <= MAX_COMMENT;
-            case RATING -> v.isEmpty() || v.matches("[1-5]");
-            case QUALITY -> Annotation.QUALITY_FLAGS.contains(v);
-            case QUALITY_METRICS -> v.isEmpty() || isNumber(v);
-            case IMAGE -> v.startsWith("-") && v.length() > 1;
+        String problem = switch (kind) {
+            case COMMENT -> v.length() <= MAX_COMMENT ? null
+                    : "A comment holds at most " + MAX_COMMENT + " characters, not " + v.length();
+            case RATING -> v.isEmpty() || v.matches("[1-5]") ? null : "A rating is 1 to 5 stars, not '" + v + "'";
+            case QUALITY -> Annotation.QUALITY_FLAGS.contains(v) ? null
+                    : "The quality flag is one of " + String.join(", ", Annotation.QUALITY_FLAGS) + ", not '" + v + "'";
+            case QUALITY_METRICS -> v.isEmpty() || isNumber(v) ? null : "dataQualityMetrics is a number, not '" + v + "'";
+            case IMAGE -> v.startsWith("-") && v.length() > 1 ? null
+                    : "Images are added with addImage; an IMAGE change here only takes one away (-id)";
         };
-        if (!ok) {
-            throw new CatalogException(switch (kind) {
-                case COMMENT -> "A comment holds at most " + MAX_COMMENT + " characters, not " + v.length();
-                case RATING -> "A rating is 1 to 5 stars, not '" + v + "'";
-                case QUALITY -> "The quality flag is one of " + String.join(", ", Annotation.QUALITY_FLAGS) + ", not '"
-                        + v + "'";
-                case QUALITY_METRICS -> "dataQualityMetrics is a number, not '" + v + "'";
-                case IMAGE -> "Images are added with addImage; an IMAGE change here only takes one away (-id)";
-            });
+        if (problem != null) {
+            throw new CatalogException(problem);
         }
         return v;
     }

@@ -71,7 +71,7 @@ class ElogyExportTest {
 
             ElogyExport.Result result = ElogyExport.send(new ElogyClient(URI.create(server.url()), Duration.ofSeconds(5)),
                     2, "Scans of the night", table, new int[] { 2, 1 }, List.of("name", "sm.sample", "comment"), ADA,
-                    store.annotations(), store.annotations().current(), progress::add);
+                    store.annotations(), progress::add);
 
             assertEquals(1, server.entries.size());
             ElogyServer.Entry entry = server.entries.get(0);
