@@ -45,9 +45,19 @@ public final class H5File implements AutoCloseable {
         long superblock = findSignature(file);
         boolean writing = consistencyFlagsSet(file, superblock);
         try {
-            HdfFile hdf = new HdfFile(file);
+            // Opened through a channel that jhdf cannot memory-map: it then reads into heap buffers. Mapped,
+            // every object header and heap read is a mapping of its own until the GC frees it; walking
+            // 100,000 groups ran into the kernel's limit of 65,530 mappings and the JVM died.
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            HdfFile hdf;
+            try {
+                hdf = new HdfFile(new UnmappableChannel(channel), file.toUri());
+            } catch (RuntimeException | StackOverflowError e) {
+                channel.close();
+                throw e;
+            }
             return new H5File(file, hdf, writing);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw Hdf5Exception.of("cannot open " + file.getFileName() + " as HDF5" + (writing ? NOT_CLOSED : ""), e);
         }
     }

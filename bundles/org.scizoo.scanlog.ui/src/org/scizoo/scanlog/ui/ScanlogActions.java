@@ -56,18 +56,41 @@ final class ScanlogActions {
         item(menu, "Export to CSV…", this::exportCsv);
         item(menu, "Send to Elogy…", this::sendToElogy);
         new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem hdf5 = new MenuItem(menu, SWT.PUSH);
-        hdf5.setText("Open data file in the HDF5 inspector (not yet built)");
-        hdf5.setEnabled(false);
+        MenuItem hdf5 = item(menu, "Open data file in the HDF5 inspector", this::openDataFiles);
+        menu.addListener(SWT.Show, e -> hdf5.setEnabled(part.canOpenDataFiles()));
         new MenuItem(menu, SWT.SEPARATOR);
         item(menu, "Undo last annotation change\tCtrl+Z", part::undoLast);
         return menu;
     }
 
-    private static void item(Menu menu, String text, Runnable action) {
+    private static MenuItem item(Menu menu, String text, Runnable action) {
         MenuItem i = new MenuItem(menu, SWT.PUSH);
         i.setText(text);
         i.addListener(SWT.Selection, e -> action.run());
+        return i;
+    }
+
+    /** The selected scans' data files, each in an inspector; a data path that is no file is said so. */
+    void openDataFiles() {
+        Snapshot s = part.scanTable().snapshot();
+        List<Integer> rows = part.scanTable().selectedRows();
+        if (s == null || rows.isEmpty()) {
+            part.setSummary("Select scans to open their data files");
+            return;
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        for (int row : rows) {
+            String path = s.table().column("dataPath").text(row);
+            if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+                missing.add(path == null || path.isBlank() ? s.table().pid(row) + " (no data path)" : path);
+            } else {
+                part.openDataFile(path);
+            }
+        }
+        if (!missing.isEmpty()) {
+            part.setSummary("No data file to open at " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " (not a file on this computer)" : " (not files on this computer)"));
+        }
     }
 
     void keyPressed(Event e) {

@@ -71,6 +71,24 @@ public class ScanlogPart {
     private boolean upNow;
     private ScanSelection selection = ScanSelection.all();
 
+    /** The HDF5 inspector's open command and its file parameter (org.scizoo.hdf5.ui's fragment.e4xmi). */
+    private static final String OPEN_HDF5 = "org.scizoo.hdf5.ui.command.open";
+    private static final String OPEN_HDF5_FILE = "org.scizoo.hdf5.ui.command.open.file";
+
+    @Inject
+    private org.eclipse.e4.core.commands.ECommandService commands;
+    @Inject
+    private org.eclipse.e4.core.commands.EHandlerService handlers;
+
+    /** True when an HDF5 inspector is installed (its command is defined). */
+    boolean canOpenDataFiles() {
+        return commands.getCommand(OPEN_HDF5) != null && commands.getCommand(OPEN_HDF5).isDefined();
+    }
+
+    void openDataFile(String path) {
+        handlers.executeHandler(commands.createCommand(OPEN_HDF5, java.util.Map.of(OPEN_HDF5_FILE, path)));
+    }
+
     @PostConstruct
     void create(Composite parent) {
         EclipseCollectionsInOsgi.initialise();

@@ -1,0 +1,60 @@
+package org.scizoo.hdf5;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+
+/**
+ * A file's channel seen only as a {@link SeekableByteChannel}: jhdf wraps such a channel in one that cannot
+ * be memory-mapped, and reads what it needs into heap buffers instead (see {@link H5File#open}).
+ */
+final class UnmappableChannel implements SeekableByteChannel {
+
+    private final FileChannel channel;
+
+    UnmappableChannel(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return channel.read(dst);
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        throw new IOException("read-only");
+    }
+
+    @Override
+    public long position() throws IOException {
+        return channel.position();
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws IOException {
+        channel.position(newPosition);
+        return this;
+    }
+
+    @Override
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) throws IOException {
+        throw new IOException("read-only");
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
