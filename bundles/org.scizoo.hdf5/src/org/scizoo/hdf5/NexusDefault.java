@@ -76,8 +76,37 @@ public final class NexusDefault {
         if (fromGroup != null) {
             return fromGroup;
         }
+        String[] fromIndices = fromIndices(data);
+        if (fromIndices != null) {
+            return fromIndices;
+        }
         String legacy = string(signal, "axes");
         return legacy == null ? new String[0] : legacy.split("[:,]");
+    }
+
+    /**
+     * The axes named by {@code @AXISNAME_indices} attributes (NeXus: "energy_indices = 0" makes the dataset
+     * {@code energy} the axis of dimension 0), when the group has no {@code @axes}.
+     */
+    private static String[] fromIndices(H5Node data) {
+        java.util.Map<Integer, String> byDimension = new java.util.TreeMap<>();
+        try {
+            for (String name : data.jhdfNode().getAttributes().keySet()) {
+                String dimension = name.endsWith("_indices") ? string(data, name) : null;
+                if (dimension != null && dimension.matches("\\d+")) {
+                    byDimension.putIfAbsent(Integer.parseInt(dimension), name.substring(0, name.length() - 8));
+                }
+            }
+        } catch (Hdf5Exception | RuntimeException e) {
+            return null;
+        }
+        if (byDimension.isEmpty()) {
+            return null;
+        }
+        String[] axes = new String[byDimension.keySet().stream().mapToInt(i -> i).max().orElse(0) + 1];
+        Arrays.fill(axes, ".");
+        byDimension.forEach((d, name) -> axes[d] = name);
+        return axes;
     }
 
     /** The group {@code @default} leads to from {@code from}, through further {@code @default}s, else the first of that class. */

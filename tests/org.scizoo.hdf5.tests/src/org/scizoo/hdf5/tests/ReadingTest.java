@@ -114,7 +114,8 @@ class ReadingTest {
         }
         try (H5File h5 = H5File.open(SharedData.file("nexus/scienta_txt_ref.nxs"))) {
             NexusDefault.Plot plot = NexusDefault.find(h5);
-            assertTrue(plot.signal().startsWith("/Ag__001__Ag3d/"), "the root's @default entry: " + plot.signal());
+            assertEquals("/Ag__001__Ag3d/data/data", plot.signal(), "the root's @default entry, its NXdata's @signal");
+            assertEquals(List.of("/Ag__001__Ag3d/data/energy"), plot.axes(), "from @energy_indices = 0");
         }
         try (H5File h5 = H5File.open(SharedData.file("hdf5/test_file.hdf5"))) {
             Exception none = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> NexusDefault.find(h5));
