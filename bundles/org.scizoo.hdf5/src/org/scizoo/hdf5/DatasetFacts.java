@@ -58,6 +58,22 @@ public record DatasetFacts(String path, long[] shape, long[] maxShape, boolean s
         return storageInBytes > 0 && sizeInBytes >= 0 ? (double) sizeInBytes / storageInBytes : Double.NaN;
     }
 
+    /**
+     * Only what {@link #h5lsShape()} needs, read from the dataspace: listing a file reads no layout, chunk
+     * index or filters (a chunked dataset's storage size walks its whole chunk index).
+     */
+    static String h5lsShapeOf(H5Node node) throws Hdf5Exception {
+        Dataset dataset = node.dataset();
+        try {
+            long[] shape = dataset.getDimensionsAsLong();
+            long[] max = dataset.getMaxSize();
+            return new DatasetFacts(node.path(), shape, max == null ? shape : max, dataset.isScalar(),
+                    dataset.isEmpty(), null, null, null, null, List.of(), -1, -1).h5lsShape();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Hdf5Exception.of("cannot read the dataspace of dataset " + node.path(), e);
+        }
+    }
+
     /** "{2, 5, 100}" or "{999/Inf}" or "{SCALAR}" or "{NULL}", as h5ls writes a dataset's dataspace. */
     public String h5lsShape() {
         if (empty) {

@@ -12,6 +12,8 @@ import java.nio.channels.SeekableByteChannel;
 final class UnmappableChannel implements SeekableByteChannel {
 
     private final FileChannel channel;
+    /** Kept here, not in the channel: jhdf sets it before every read, and a read at it is one pread. */
+    private long position;
 
     UnmappableChannel(FileChannel channel) {
         this.channel = channel;
@@ -19,7 +21,11 @@ final class UnmappableChannel implements SeekableByteChannel {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return channel.read(dst);
+        int n = channel.read(dst, position);
+        if (n > 0) {
+            position += n;
+        }
+        return n;
     }
 
     @Override
@@ -28,13 +34,13 @@ final class UnmappableChannel implements SeekableByteChannel {
     }
 
     @Override
-    public long position() throws IOException {
-        return channel.position();
+    public long position() {
+        return position;
     }
 
     @Override
-    public SeekableByteChannel position(long newPosition) throws IOException {
-        channel.position(newPosition);
+    public SeekableByteChannel position(long newPosition) {
+        position = newPosition;
         return this;
     }
 
