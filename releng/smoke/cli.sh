@@ -60,5 +60,17 @@ harvest_reports_a_bad_config() {
   [ $? -eq 1 ] && grep -q "line 2: device is empty" "$work/harvest.err"
 }
 check "harvest of an invalid configuration exits 1 naming the line" harvest_reports_a_bad_config
+SHARED="$ROOT/../shared/data"
+hdf5_ls_matches_h5ls() { # the file with every kind of link, through the launcher
+  "$SCIZOO" hdf5 ls -r "$SHARED/hdf5/test_file.hdf5" >"$work/ours.txt" || return 1
+  h5ls -r "$SHARED/hdf5/test_file.hdf5" >"$work/h5ls.txt" && diff "$work/h5ls.txt" "$work/ours.txt"
+}
+check "hdf5 ls -r prints what h5ls -r prints" hdf5_ls_matches_h5ls
+hdf5_show_names_the_filter() {
+  "$SCIZOO" hdf5 show "$SHARED/hdf5/test_missing_filter.hdf5bad" /float32 >"$work/show.out" 2>"$work/show.err"
+  [ $? -eq 1 ] && grep -q "shape: {7, 5}" "$work/show.out" && grep -q "szip (filter 4)" "$work/show.err"
+}
+check "hdf5 show of szip data prints the header, exits 1 naming szip" hdf5_show_names_the_filter
+check "hdf5 ls of a corrupt file exits 1" exit_code_is 1 "$SCIZOO" hdf5 ls -r "$SHARED/hdf5/malformed/corrupt_stab_msg.h5"
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
