@@ -11,6 +11,7 @@ import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.DataFile;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.DatasetType;
+import org.scizoo.core.model.MetadataKeys;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
@@ -44,11 +45,17 @@ public final class DatasetFactory {
             Path p = Path.of(folder).resolve(scan.dataFile());
             long fileSize = sizeIfPresent(p);
             size += fileSize;
-            files.add(new DataFile(scan.dataFile(), fileSize, scan.endTime() == null ? now : scan.endTime(), null));
+            MetadataValue chk = scan.metadata().get(MetadataKeys.DATA_FILE_CHECKSUM);
+            files.add(new DataFile(scan.dataFile(), fileSize, scan.endTime() == null ? now : scan.endTime(),
+                    chk == null ? null : String.valueOf(chk.value())));
         }
         String piEmail = proposal.map(Proposal::piEmail).orElse(scan.user());
         String owner = proposal.map(Proposal::piName).filter(s -> !s.isBlank()).orElse(scan.user());
-        String group = scan.proposalId() == null ? scan.instrument() : scan.proposalId();
+        // the user office's groups when it knows the proposal; else the proposal's id, or the beamline's
+        String group = proposal.map(Proposal::ownerGroup).filter(g -> !g.isBlank())
+                .orElse(scan.proposalId() == null ? scan.instrument() : scan.proposalId());
+        List<String> access = new ArrayList<>(List.of(scan.instrument()));
+        proposal.ifPresent(p -> p.accessGroups().stream().filter(g -> !access.contains(g)).forEach(access::add));
         var b = Dataset.builder().pid(pid).type(DatasetType.RAW)
                 .owner(owner == null ? "unknown" : owner)
                 .contactEmail(piEmail == null ? "unknown" : piEmail)
@@ -59,14 +66,14 @@ public final class DatasetFactory {
                 .datasetName(scan.instrument() + " scan " + scan.scanId())
                 .description(scan.command())
                 .ownerGroup(group)
-                .accessGroups(List.of(scan.instrument()))
+                .accessGroups(access)
                 .principalInvestigators(piEmail == null ? List.of() : List.of(piEmail))
                 .proposalIds(scan.proposalId() == null ? List.of() : List.of(scan.proposalId()))
                 .instrumentIds(List.of(scan.instrument()))
                 .keywords(keywords(scan))
                 .startTime(scan.startTime()).endTime(scan.endTime())
                 .creationLocation(scan.instrument())
-                .dataFormat(format(scan.dataFile()))
+                .dataFormat(format(scan))
                 .runNumber(Long.toString(scan.scanId()))
                 .createdBy("scizoo-ingest").createdAt(now);
         b.metadata(KEY_SCAN_ID, MetadataValue.of(scan.scanId()));
@@ -91,7 +98,12 @@ public final class DatasetFactory {
         return k;
     }
 
-    private static String format(String file) {
+    private static String format(Scan scan) {
+        MetadataValue named = scan.metadata().get(MetadataKeys.FILE_FORMAT);
+        if (named != null) {
+            return String.valueOf(named.value());
+        }
+        String file = scan.dataFile();
         if (file == null) {
             return null;
         }

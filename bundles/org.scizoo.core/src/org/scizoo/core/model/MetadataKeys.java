@@ -7,6 +7,11 @@ package org.scizoo.core.model;
  */
 public final class MetadataKeys {
 
+    /** A file's checksum ("sha256:…"), set by sources that read their files (SciFly): the datablock's {@code chk}. */
+    public static final String DATA_FILE_CHECKSUM = "data_file_checksum";
+    /** A file's format as its reader names it ("Scienta SES text"): the dataset's {@code dataFormat}. */
+    public static final String FILE_FORMAT = "file_format";
+
     private MetadataKeys() {
     }
 

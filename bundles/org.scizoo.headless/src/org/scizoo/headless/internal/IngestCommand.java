@@ -47,8 +47,10 @@ public class IngestCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: scizoo ingest (--sim [--sim-interval T] | --door DEVICE [--instrument NAME]
-                                     [--proposal ID]) [--kafka HOST:PORT [--topic NAME]] [--duration T]
+                usage: scizoo ingest (--sim [--sim-interval T] | --door DEVICE | --watch DIR [--pattern GLOB,…]
+                                     [--quiet-period T]) [--instrument NAME] [--proposal ID]
+                                     [--user-office URL | --proposals-file FILE]
+                                     [--kafka HOST:PORT [--topic NAME]] [--duration T]
                                      [--quiet] [--status-every T] [--health-port N] [--config FILE]
                                      [--data DIR | --mongo-uri URI]
 
@@ -59,8 +61,17 @@ public class IngestCommand implements CliCommand {
                   --sim-interval T    a scan every T (default 3s; e.g. 500ms, 2s)
                   --door DEVICE       SciFish: the scans of this Sardana Door (a Tango device name, or
                                       tango://host:port/domain/family/member)
-                  --instrument NAME   the beamline of the Door's scans (default: the Door's domain)
+                  --watch DIR         SciFly: catalogue each finished analyser file under DIR (Scienta SES
+                                      .txt/.ibw/.pxt/.zip, SPECS Prodigy .xy/.itx, SpecsLab .xml, and any
+                                      format a plug-in adds); files written before start are caught up, each
+                                      file is done once (journal DIR/.scifly-ingested.tsv)
+                  --pattern GLOB,…    only files whose names match (e.g. '*.txt,*.xy'; default: all known)
+                  --quiet-period T    a file is finished when unchanged for T (default 2s)
+                  --instrument NAME   the beamline of the scans (default: the Door's domain; scifly)
                   --proposal ID       the proposal the scans belong to
+                  --user-office URL   look proposals up at URL/proposals/ID (token: $SCIZOO_USER_OFFICE_TOKEN),
+                                      kept offline under --data DIR/proposals for when it cannot be reached
+                  --proposals-file F  or in a JSON file {"proposals": […]}
                   --kafka HOST:PORT   send the datasets to Kafka (for `scizoo consume` to store) instead
                                       of writing them to the catalogue here
                   --topic NAME        the Kafka topic (default scizoo.catalog.v1)
@@ -85,12 +96,12 @@ public class IngestCommand implements CliCommand {
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parseWithConfigFile(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
                 "sim-interval", "duration", "door", "instrument", "proposal", "kafka", "topic", "status-every",
-                "health-port"), Set.of("sim", "quiet"));
+                "health-port", "watch", "pattern", "quiet-period", "user-office", "proposals-file"), Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
-        if (!args.flag("sim") && args.value("door") == null) {
-            throw new UsageException("no source given: use --sim or --door DEVICE");
+        if (!args.flag("sim") && args.value("door") == null && args.value("watch") == null) {
+            throw new UsageException("no source given: use --sim, --door DEVICE or --watch DIR");
         }
         Duration interval = args.duration("sim-interval", Duration.ofSeconds(3));
         List<IngestOptions.SourceSpec> sources = new java.util.ArrayList<>();
@@ -107,11 +118,15 @@ public class IngestCommand implements CliCommand {
             }
             sources.add(new IngestOptions.SourceSpec("sardana", door));
         }
+        if (args.value("watch") != null) {
+            sources.add(new IngestOptions.SourceSpec("files", WatchOptions.of(args)));
+        }
         Duration duration = args.duration("duration", null);
         Duration every = args.duration("status-every", Duration.ofSeconds(10));
         int healthPort = args.value("health-port") == null ? -1 : args.intValue("health-port", 0, 0);
         boolean quiet = args.flag("quiet");
         AtomicLong stored = new AtomicLong();
+        AutoCloseable proposalSource = null;
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM / Ctrl-C the JVM waits for shutdown hooks only: the flush must happen in the hook.
         Thread hook = new Thread(() -> {
@@ -139,6 +154,7 @@ public class IngestCommand implements CliCommand {
                 last = detail;
             }
         })) {
+            proposalSource = UserOffice.register(args);
             catalog.start(args.backend(), new IngestOptions(sources));
             out.println("ingesting into " + catalog.status().backend() + (duration == null ? " until stopped"
                     : " for " + duration.toMillis() / 1000.0 + " s"));
@@ -163,6 +179,7 @@ public class IngestCommand implements CliCommand {
             err.println("scizoo ingest: " + e.getMessage());
             return FAILED;
         } finally {
+            UserOffice.unregister(proposalSource);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -1,6 +1,8 @@
 package org.scizoo.ui.app;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.scizoo.core.model.Durations;
 import org.scizoo.core.ports.BackendSettings;
@@ -20,6 +22,8 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
     public static final String MONGO_URI = "scizoo.mongo.uri";
     public static final String SIM = "scizoo.sim";
     public static final String SIM_INTERVAL = "scizoo.sim.interval";
+    /** SciFly in the workbench: a folder of analyser files to catalogue ({@code ./scizoo --watch DIR}). */
+    public static final String WATCH = "scizoo.watch";
     public static final String KAFKA = "scizoo.kafka";
     public static final String KAFKA_TOPIC = "scizoo.kafka.topic";
 
@@ -50,6 +54,12 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
             throw new IllegalArgumentException("--sim-interval: " + e.getMessage(), e);
         }
         IngestOptions ingest = sim ? IngestOptions.simulated(interval) : IngestOptions.none();
+        String watch = System.getProperty(WATCH);
+        if (watch != null && !watch.isBlank()) {
+            List<IngestOptions.SourceSpec> sources = new java.util.ArrayList<>(ingest.sources());
+            sources.add(new IngestOptions.SourceSpec("files", Map.of("folder", watch, "instrument", "scifly")));
+            ingest = new IngestOptions(sources);
+        }
         return new WorkbenchSettings(backend, ingest.withLiveFeed()); // every beamline's scans, with Kafka
     }
 }
