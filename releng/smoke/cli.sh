@@ -72,5 +72,16 @@ hdf5_show_names_the_filter() {
 }
 check "hdf5 show of szip data prints the header, exits 1 naming szip" hdf5_show_names_the_filter
 check "hdf5 ls of a corrupt file exits 1" exit_code_is 1 "$SCIZOO" hdf5 ls -r "$SHARED/hdf5/malformed/corrupt_stab_msg.h5"
+scifly_catalogues_each_file_once() { # every Scienta/SPECS sample and one truncated file; then a restart
+  mkdir -p "$work/watched/run1" "$work/scifly"
+  cp "$SHARED"/scienta/* "$SHARED"/specs/* "$work/watched/run1/"
+  head -c 5000 "$SHARED/scienta/Ag_0002.txt" >"$work/watched/run1/cut.txt"
+  "$SCIZOO" ingest --watch "$work/watched" --quiet-period 300ms --duration 5s --instrument xps1 \
+    --data "$work/scifly" >"$work/sf1.out" 2>"$work/sf1.err" || return 1
+  grep -q '^stored 8 datasets$' "$work/sf1.out" && grep -q 'cut.txt is truncated' "$work/sf1.err" || return 1
+  "$SCIZOO" ingest --watch "$work/watched" --quiet-period 300ms --duration 3s --data "$work/scifly" >"$work/sf2.out" 2>&1 || return 1
+  grep -q '^stored 0 datasets$' "$work/sf2.out"
+}
+check "ingest --watch catalogues 8 analyser files once, reports the truncated one, none again after a restart" scifly_catalogues_each_file_once
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

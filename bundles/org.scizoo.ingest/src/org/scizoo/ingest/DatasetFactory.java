@@ -40,14 +40,20 @@ public final class DatasetFactory {
         String pid = Pids.scanPid(pidPrefix, scan.instrument(), scan.scanId(), scan.startTime());
         String folder = scan.dataFolder() == null ? "" : scan.dataFolder();
         List<DataFile> files = new ArrayList<>();
+        String chkAlg = null;
         long size = 0;
         if (scan.dataFile() != null && !scan.dataFile().isBlank()) {
             Path p = Path.of(folder).resolve(scan.dataFile());
             long fileSize = sizeIfPresent(p);
             size += fileSize;
+            // "sha256:<hex>": SciCat keeps the algorithm on the datablock (chkAlg), the hash on the file (chk)
             MetadataValue chk = scan.metadata().get(MetadataKeys.DATA_FILE_CHECKSUM);
+            String[] algAndHash = chk == null ? null : String.valueOf(chk.value()).split(":", 2);
+            if (algAndHash != null && algAndHash.length == 2) {
+                chkAlg = algAndHash[0];
+            }
             files.add(new DataFile(scan.dataFile(), fileSize, scan.endTime() == null ? now : scan.endTime(),
-                    chk == null ? null : String.valueOf(chk.value())));
+                    algAndHash == null ? null : algAndHash[algAndHash.length - 1]));
         }
         String piEmail = proposal.map(Proposal::piEmail).orElse(scan.user());
         String owner = proposal.map(Proposal::piName).filter(s -> !s.isBlank()).orElse(scan.user());
@@ -85,7 +91,7 @@ public final class DatasetFactory {
         scan.metadata().forEach(b::metadata);
         Dataset dataset = b.build();
         List<OrigDatablock> blocks = files.isEmpty() ? List.of()
-                : List.of(new OrigDatablock(pid + "/orig-0", pid, size, null, group, dataset.accessGroups(), files));
+                : List.of(new OrigDatablock(pid + "/orig-0", pid, size, chkAlg, group, dataset.accessGroups(), files));
         return new CatalogEntry(dataset, blocks);
     }
 
