@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,16 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.files.FilesSourceFactory;
+import org.scizoo.files.HarvestedFile;
 import org.scizoo.files.formats.SesTextExtractor;
 import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.UsageException;
+import org.scizoo.ingest.DatasetFactory;
 
 /**
  * {@code scizoo bench-files}, run by {@code ./scizoo bench files}: SciFly's whole path — N small Scienta SES
@@ -37,10 +45,12 @@ import org.scizoo.headless.UsageException;
 public class BenchFilesCommand implements CliCommand {
 
     private final CatalogService catalog;
+    private final CatalogStoreProvider stores;
 
     @Activate
-    public BenchFilesCommand(@Reference CatalogService catalog) {
+    public BenchFilesCommand(@Reference CatalogService catalog, @Reference CatalogStoreProvider stores) {
         this.catalog = catalog;
+        this.stores = stores;
     }
 
     @Override
@@ -121,6 +131,7 @@ public class BenchFilesCommand implements CliCommand {
                         sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)],
                         sorted[sorted.length - 1], quiet);
                 baseline(watched, count, seconds, out);
+                storeCeiling(watched, dir.resolve("ceiling"), count, seconds, out);
                 return OK;
             }
         } catch (Exception e) {
@@ -147,6 +158,35 @@ public class BenchFilesCommand implements CliCommand {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("baseline: the same %d headers read and checksummed alone, one by one: %.0f files/s; the whole"
                 + " path runs at %.0f%% of it%n", count, count / seconds, 100 * (count / pipelineSeconds) / (count / seconds));
+    }
+
+    /**
+     * The second baseline: the same files' datasets made up front and written to a fresh embedded store in
+     * batches of 500 (the in-process transport's batch), with no watcher: what the store itself takes.
+     */
+    private void storeCeiling(Path watched, Path store, int count, double pipelineSeconds, PrintStream out)
+            throws IOException, CatalogException {
+        SesTextExtractor extractor = new SesTextExtractor();
+        DatasetFactory factory = new DatasetFactory(null);
+        List<CatalogEntry> entries = new ArrayList<>();
+        try (var files = Files.walk(watched)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                HarvestedFile h = new HarvestedFile(f, extractor.extract(f), Files.size(f), Instant.now(), "0", Instant.now());
+                entries.add(factory.create(FilesSourceFactory.scan(h, watched, "bench-xps", null), Optional.empty(),
+                        Instant.now()));
+            }
+        }
+        Files.createDirectories(store);
+        try (CatalogStore s = stores.open(BackendSettings.embedded(store))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < entries.size(); i += 500) {
+                s.upsert(entries.subList(i, Math.min(entries.size(), i + 500)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("baseline: the store alone, the same %d datasets (and datablocks) in batches of 500: %.0f files/s;"
+                    + " the whole path runs at %.0f%% of it%n", entries.size(), entries.size() / seconds,
+                    100 * (count / pipelineSeconds) / (entries.size() / seconds));
+        }
     }
 
     /** A small SES text export: one region of 50 points, with the keys SES writes. */

@@ -81,7 +81,9 @@ public final class FolderWatcher implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 problems.accept(root, "cannot walk " + root + ": " + e.getMessage());
             }
-            long rest = poll.toMillis() - (System.nanoTime() - start) / 1_000_000;
+            // a big tree is walked less often: at most a fifth of the time goes to walking
+            long walked = (System.nanoTime() - start) / 1_000_000;
+            long rest = Math.max(poll.toMillis(), 5 * walked) - walked;
             try {
                 Thread.sleep(Math.max(10, rest));
             } catch (InterruptedException e) {

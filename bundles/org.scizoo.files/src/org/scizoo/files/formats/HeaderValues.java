@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.scizoo.core.model.MetadataValue;
 
@@ -33,22 +34,27 @@ public final class HeaderValues {
             Map.entry("detector_voltage", "V"), Map.entry("time_per_spectrum_channel", "ms"),
             Map.entry("scan_step", "eV"), Map.entry("scan_delta", "eV"));
 
+    private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
     private HeaderValues() {
     }
 
     /** "Pass Energy" → "pass_energy"; "Eff. Workfunction" → "eff_workfunction"; "Curves/Scan" → "curves_scan". */
     public static String key(String name) {
-        String k = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return k.replaceAll("^_+|_+$", "");
+        String k = NOT_KEY.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
+        return EDGE_UNDERSCORES.matcher(k).replaceAll("");
     }
 
     /** A number when the text is one (integers as such), else the text. */
     public static Object value(String text) {
         String t = text.strip();
-        if (t.matches("[-+]?\\d{1,18}")) {
+        if (INTEGER.matcher(t).matches()) {
             return Long.parseLong(t);
         }
-        if (t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+        if (DECIMAL.matcher(t).matches()) {
             return Double.parseDouble(t);
         }
         return t;

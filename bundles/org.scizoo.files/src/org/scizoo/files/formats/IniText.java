@@ -16,6 +16,8 @@ final class IniText {
     record Section(String name, Map<String, String> entries, List<String> lines) {
     }
 
+    private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\r\n|\r|\n");
+
     private IniText() {
     }
 
@@ -23,7 +25,7 @@ final class IniText {
         Map<String, Section> sections = new LinkedHashMap<>();
         Section current = new Section("", new LinkedHashMap<>(), new ArrayList<>());
         sections.put("", current);
-        for (String raw : text.split("\r\n|\r|\n")) {
+        for (String raw : LINES.split(text)) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
