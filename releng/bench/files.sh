@@ -3,14 +3,16 @@
 # while ingestion runs into a fresh embedded store; prints files/s and p50/p99 from a file closed to its
 # dataset stored, beside the baseline of reading the same headers and checksums alone in the same run.
 #
-#   ./scizoo bench files [--count N] [--quiet-period T]
+#   ./scizoo bench files [--count N] [--quiet-period T] [--rate R]
+#
+# --rate R writes R files a second (an analyser writes one every few seconds): the latency without a backlog.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --count|--quiet-period) ARGS+=("$1" "$2"); shift 2 ;;
-    *) echo "usage: scizoo bench files [--count N] [--quiet-period T]" >&2; exit 2 ;;
+    --count|--quiet-period|--rate) ARGS+=("$1" "$2"); shift 2 ;;
+    *) echo "usage: scizoo bench files [--count N] [--quiet-period T] [--rate R]" >&2; exit 2 ;;
   esac
 done
 "$ROOT/scizoo" help >/dev/null 2>&1 || true # builds the products if needed

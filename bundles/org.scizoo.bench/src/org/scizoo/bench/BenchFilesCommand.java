@@ -66,21 +66,23 @@ public class BenchFilesCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: scizoo bench-files --dir DIR [--count N] [--quiet-period T]
+                usage: scizoo bench-files --dir DIR [--count N] [--quiet-period T] [--rate R]
 
                 Writes N (default 10000) small SES text files into DIR/watched while `ingest --watch` runs into a
                 fresh embedded store in DIR/store, and prints files/s and p50/p99 from close to stored; then
-                reads the same files' headers and checksums alone, as the baseline.""";
+                reads the same files' headers and checksums alone, and writes their datasets to a fresh store
+                alone, as the baselines. --rate R writes R files a second (default: as fast as it can).""";
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Set.of("dir", "count", "quiet-period"), Set.of());
+        Args args = Args.parse(argList, Set.of("dir", "count", "quiet-period", "rate"), Set.of());
         if (args.value("dir") == null) {
             throw new UsageException("--dir DIR is needed");
         }
         Path dir = Path.of(args.value("dir"));
         int count = args.intValue("count", 10_000, 1);
+        int rate = args.intValue("rate", 0, 0); // files a second; 0: as fast as they can be written
         long quiet = args.duration("quiet-period", java.time.Duration.ofMillis(200)).toMillis();
         Path watched = dir.resolve("watched");
         Map<String, Long> closedAt = new ConcurrentHashMap<>();
@@ -111,6 +113,10 @@ public class BenchFilesCommand implements CliCommand {
                     Files.createDirectories(folder);
                     Files.writeString(folder.resolve(name), sesText(i), StandardCharsets.ISO_8859_1);
                     closedAt.put(name, System.currentTimeMillis());
+                    long due = start + (rate == 0 ? 0 : (i + 1) * 1000L / rate);
+                    if (due > System.currentTimeMillis()) {
+                        Thread.sleep(due - System.currentTimeMillis());
+                    }
                 }
                 long written = System.currentTimeMillis();
                 long deadline = written + 600_000;
@@ -124,8 +130,9 @@ public class BenchFilesCommand implements CliCommand {
                 }
                 double seconds = (lastStored.get() - start) / 1000.0;
                 long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                out.printf("SciFly: %d files written in %.1f s, all stored after %.1f s: %.0f files/s%n", count,
-                        (written - start) / 1000.0, seconds, count / seconds);
+                out.printf("SciFly: %d files written in %.1f s%s, all stored after %.1f s: %.0f files/s%n", count,
+                        (written - start) / 1000.0, rate == 0 ? "" : " (" + rate + " a second)", seconds,
+                        count / seconds);
                 out.printf("  closed → stored: p50 %d ms, p99 %d ms, max %d ms (quiet period %d ms: a file counts as"
                         + " finished once unchanged that long)%n", sorted[sorted.length / 2],
                         sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)],
