@@ -12,7 +12,6 @@ import java.util.function.Consumer;
  */
 public final class H5Listing {
 
-    /** A member that cannot be listed ends the listing with this exception, after the lines before it. */
     private final boolean recursive;
     private final boolean withNxClass;
 

@@ -121,5 +121,4 @@ public class SpecsXmlExtractor implements MetadataExtractor {
         Element e = child(parent, name);
         return e == null ? null : e.getTextContent().strip();
     }
-
 }

@@ -39,10 +39,11 @@ class FileToDatasetTest {
         Path file = Files.copy(SharedData.file("scienta/Ag_0001.txt"), watched.resolve("Ag_0001.txt"));
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         List<HarvestedFile> harvested = new ArrayList<>();
-        try (IngestedFiles done = new IngestedFiles(dir.resolve("journal.tsv"))) {
-            new FolderWatcher(dir.resolve("watched"), List.of(), Duration.ofSeconds(1), Duration.ofMillis(100), done,
-                    () -> List.of(new SesTextExtractor()), harvested::add, (f, m) -> {
-                    }).walkOnce();
+        try (IngestedFiles done = new IngestedFiles(dir.resolve("journal.tsv"));
+                FolderWatcher watcher = new FolderWatcher(dir.resolve("watched"), List.of(), Duration.ofSeconds(1),
+                        Duration.ofMillis(100), done, () -> List.of(new SesTextExtractor()), harvested::add, (f, m) -> {
+                        })) {
+            watcher.walkOnce();
         }
         assertEquals(1, harvested.size());
         Path proposals = Files.writeString(dir.resolve("proposals.json"),

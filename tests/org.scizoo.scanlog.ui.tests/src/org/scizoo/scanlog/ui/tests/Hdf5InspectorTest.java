@@ -14,7 +14,6 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,6 @@ class Hdf5InspectorTest {
     }
 
     private boolean step(MApplication model) {
-        EModelService models = model.getContext().get(EModelService.class);
         EPartService parts = model.getContext().get(EPartService.class);
         Path example = SharedData.file("nexus/example.nxs");
         Path chopper = SharedData.file("nexus/chopper.nxs");
