@@ -57,6 +57,9 @@ public class Hdf5InspectorPart {
     private int foundAt = -1;
     private String pendingPlotPath;
     private List<String> pendingAxes;
+    /** The default plot's signal and axes, to plot it the same way after a reload. */
+    private String plottedPath;
+    private List<String> plottedAxes;
     private String lastProblem;
     private boolean disposed;
 
@@ -136,6 +139,7 @@ public class Hdf5InspectorPart {
     private void openFile() {
         setStatus("opening " + reader.path().getFileName() + "…", false);
         List<String> expanded = tree.expandedPaths();
+        Entry selectedBefore = tree.selected();
         reader.read("the root of " + reader.path().getFileName(), file -> {
             Map<String, List<Entry>> read = new LinkedHashMap<>();
             read.put("/", Entry.children(file.root()));
@@ -154,6 +158,13 @@ public class Hdf5InspectorPart {
                 if (!path.equals("/")) {
                     tree.reveal(path, false);
                 }
+            }
+            if (selectedBefore != null) { // a reload shows the same object again, with what was added to it
+                if (selectedBefore.path().equals(plottedPath)) {
+                    pendingPlotPath = plottedPath;
+                    pendingAxes = plottedAxes;
+                }
+                tree.reveal(selectedBefore.path());
             }
             fileLabel.setText(reader.path() + (opened.writing() ? "  (open for writing: it may grow; Reload or Auto-refresh)" : ""));
             int n = opened.members().get("/").size();
@@ -222,6 +233,8 @@ public class Hdf5InspectorPart {
         }, found -> {
             pendingPlotPath = found.plot().signal();
             pendingAxes = found.plot().axes();
+            plottedPath = pendingPlotPath;
+            plottedAxes = pendingAxes;
             tree.addChildren(found.members());
             tree.reveal(found.plot().signal());
             setStatus("default plot: " + found.plot().title(), false);
@@ -340,6 +353,19 @@ public class Hdf5InspectorPart {
 
     public TreeViewer treeViewer() {
         return tree.viewer();
+    }
+
+    /** As typing {@code text} in the find box and pressing Enter. */
+    public void find(String text) {
+        if (!find.getText().equals(text)) {
+            find.setText(text);
+        }
+        findNext();
+    }
+
+    /** As ticking (or clearing) Auto-refresh. */
+    public void setAutoRefresh(boolean on) {
+        autoRefresh.setSelection(on);
     }
 
     /** The names shown at the tree's root. */
