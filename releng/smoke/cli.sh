@@ -83,5 +83,19 @@ scifly_catalogues_each_file_once() { # every Scienta/SPECS sample and one trunca
   grep -q '^stored 0 datasets$' "$work/sf2.out"
 }
 check "ingest --watch catalogues 8 analyser files once, reports the truncated one, none again after a restart" scifly_catalogues_each_file_once
+proposals_file_wins_over_the_simulated_office() { # the simulated user office knows 20250042 too, ranked lower
+  mkdir -p "$work/watched2" "$work/scifly2"
+  cp "$SHARED/scienta/Ag_0001.txt" "$work/watched2/"
+  printf '{"proposals": [{"proposalId": "20250042", "title": "Ag 3d", "pi": {"email": "pi@example.org"},
+    "ownerGroup": "p20250042", "groups": ["xps-users"], "members": ["m@example.org"]}]}' >"$work/proposals.json"
+  "$SCIZOO" ingest --watch "$work/watched2" --quiet-period 300ms --duration 3s --instrument xps1 --proposal 20250042 \
+    --proposals-file "$work/proposals.json" --data "$work/scifly2" >/dev/null 2>&1 || return 1
+  "$SCIZOO" catalog list --json --all --data "$work/scifly2" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert len(d) == 1 and d[0]["ownerGroup"] == "p20250042" and d[0]["principalInvestigators"] == ["pi@example.org"], d
+assert d[0]["accessGroups"] == ["xps1", "xps-users", "m@example.org"], d[0]["accessGroups"]'
+}
+check "ingest --watch takes the proposal from --proposals-file, not the simulated user office" proposals_file_wins_over_the_simulated_office
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +50,9 @@ public class IngestionService implements CatalogService {
 
     private final CatalogStoreProvider storeProvider;
     private final List<ScanEventSourceFactory> factories = new CopyOnWriteArrayList<>();
-    private final List<ProposalSource> proposalSources = new CopyOnWriteArrayList<>();
+    /** Replaced whole on a change, so a look-up in progress sees one consistent list. */
+    private volatile List<ProposalSource> proposalSources = List.of();
+    private final Map<ProposalSource, Integer> ranks = new java.util.IdentityHashMap<>();
     private final List<DeviceReader> deviceReaders = new CopyOnWriteArrayList<>();
     private final List<MetadataTransportFactory> transportFactories = new CopyOnWriteArrayList<>();
     private final List<Consumer<BackendStatus>> statusListeners = new CopyOnWriteArrayList<>();
@@ -79,13 +82,19 @@ public class IngestionService implements CatalogService {
         factories.remove(f);
     }
 
+    /** Proposal sources are asked by their service ranking, highest first (the simulated one is ranked low). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addProposalSource(ProposalSource s) {
-        proposalSources.add(s);
+    synchronized void addProposalSource(ProposalSource s, Map<String, Object> properties) {
+        ranks.put(s, properties.get("service.ranking") instanceof Integer r ? r : 0);
+        List<ProposalSource> sorted = new ArrayList<>(proposalSources);
+        sorted.add(s);
+        sorted.sort(java.util.Comparator.comparingInt((ProposalSource p) -> ranks.getOrDefault(p, 0)).reversed());
+        proposalSources = List.copyOf(sorted);
     }
 
-    void removeProposalSource(ProposalSource s) {
-        proposalSources.remove(s);
+    synchronized void removeProposalSource(ProposalSource s) {
+        proposalSources = proposalSources.stream().filter(p -> p != s).toList();
+        ranks.remove(s);
     }
 
     /** Tango (or another control system): with one, scans get their SciDog configuration harvested. */

@@ -8,8 +8,11 @@ import org.osgi.service.component.annotations.Component;
 import org.scizoo.core.model.Proposal;
 import org.scizoo.core.ports.ProposalSource;
 
-/** The user office (DUO) of the simulated beamline: one proposal, its PI and its beamtime. */
-@Component(service = ProposalSource.class)
+/**
+ * The user office (DUO) of the simulated beamline: one proposal, its PI and its beamtime. Ranked low, so
+ * that a real user office (`--user-office`, `--proposals-file`) is asked first, also for this proposal's id.
+ */
+@Component(service = ProposalSource.class, property = "service.ranking:Integer=-100")
 public class SimulatedUserOffice implements ProposalSource {
 
     public static final String PROPOSAL_ID = "20250042";
