@@ -179,7 +179,8 @@ public final class FolderWatcher implements AutoCloseable {
         return null;
     }
 
-    static String sha256(Path file) throws IOException {
+    /** A file's SHA-256, hex, read in 64 kB pieces. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

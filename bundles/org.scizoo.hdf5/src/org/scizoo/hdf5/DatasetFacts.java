@@ -59,16 +59,20 @@ public record DatasetFacts(String path, long[] shape, long[] maxShape, boolean s
     }
 
     /**
-     * Only what {@link #h5lsShape()} needs, read from the dataspace: listing a file reads no layout, chunk
-     * index or filters (a chunked dataset's storage size walks its whole chunk index).
+     * Only the dataspace (shape, maximum, scalar, empty): what a listing, a slice or a plot's axis needs.
+     * No layout, chunk index or filters are read (a chunked dataset's storage size walks its whole chunk
+     * index); those facts are left null, empty or -1.
      */
-    static String h5lsShapeOf(H5Node node) throws Hdf5Exception {
+    public static DatasetFacts dataspaceOf(H5Node node) throws Hdf5Exception {
         Dataset dataset = node.dataset();
+        if (dataset == null) {
+            throw new Hdf5Exception(node.path() + " is no dataset");
+        }
         try {
             long[] shape = dataset.getDimensionsAsLong();
             long[] max = dataset.getMaxSize();
             return new DatasetFacts(node.path(), shape, max == null ? shape : max, dataset.isScalar(),
-                    dataset.isEmpty(), null, null, null, null, List.of(), -1, -1).h5lsShape();
+                    dataset.isEmpty(), null, null, null, null, List.of(), -1, -1);
         } catch (RuntimeException | StackOverflowError e) {
             throw Hdf5Exception.of("cannot read the dataspace of dataset " + node.path(), e);
         }

@@ -63,7 +63,7 @@ public final class H5Listing {
     private String line(String shown, H5Node node) throws Hdf5Exception {
         StringBuilder text = new StringBuilder(pad(escape(shown))).append(node.kind().label());
         switch (node.kind()) {
-            case DATASET -> text.append(' ').append(DatasetFacts.h5lsShapeOf(node));
+            case DATASET -> text.append(' ').append(DatasetFacts.dataspaceOf(node).h5lsShape());
             case SOFT_LINK, EXTERNAL_LINK -> text.append(" {").append(node.linkTarget()).append('}');
             case GROUP -> {
                 String nxClass = withNxClass ? node.nxClass() : null;

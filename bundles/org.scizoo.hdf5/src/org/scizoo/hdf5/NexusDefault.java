@@ -56,7 +56,7 @@ public final class NexusDefault {
             throw new Hdf5Exception(data.path() + " names no signal dataset"
                     + (signalName == null ? " (no @signal)" : " (@signal=" + signalName + " is not there)"));
         }
-        DatasetFacts facts = DatasetFacts.of(signal);
+        DatasetFacts facts = DatasetFacts.dataspaceOf(signal);
         String[] axisNames = axes(data, signal);
         List<String> axes = new ArrayList<>();
         for (int d = 0; d < facts.shape().length; d++) {

@@ -22,7 +22,7 @@ public final class Slices {
     }
 
     public static Slice read(H5Node node, SliceRequest request) throws Hdf5Exception {
-        DatasetFacts facts = DatasetFacts.of(node);
+        DatasetFacts facts = DatasetFacts.dataspaceOf(node);
         Dataset dataset = node.dataset();
         if (request.values() > SliceRequest.MAX_VALUES) {
             throw new Hdf5Exception("the slice of " + node.path() + " has " + request.values()

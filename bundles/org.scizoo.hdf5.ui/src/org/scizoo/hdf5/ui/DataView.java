@@ -209,7 +209,7 @@ final class DataView {
             double[] axis = null;
             if (axisPath != null) {
                 try {
-                    DatasetFacts axisFacts = DatasetFacts.of(file.node(axisPath));
+                    DatasetFacts axisFacts = DatasetFacts.dataspaceOf(file.node(axisPath));
                     if (axisFacts.shape().length == 1 && axisFacts.shape()[0] >= r.rowStart() + r.rows()) {
                         axis = Slices.read(file.node(axisPath), new SliceRequest(0, -1, new long[1], r.rowStart(),
                                 r.rows(), 0, 1)).numbers();
