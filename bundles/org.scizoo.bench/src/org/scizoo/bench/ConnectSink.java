@@ -15,8 +15,8 @@ import com.mongodb.client.MongoClients;
 
 /**
  * The baseline: Kafka Connect standalone in its own JVM with MongoDB's sink connector, configured as one
- * would for this topic: string keys, schemaless JSON values, the document id taken from the message's
- * {@code pid} and replace-upserts (idempotent, like SciCow), one task, and polls of up to 1,000 records
+ * would for this topic: string keys, schemaless JSON values, the message's {@code pid} renamed to the
+ * document's {@code _id} (Kafka's ReplaceField transform) and replace-upserts (idempotent, like SciCow), one task, and polls of up to 1,000 records
  * (SciCow's batch). It writes each message as one document into collection {@code ConnectSink}.
  */
 final class ConnectSink {
@@ -53,9 +53,11 @@ final class ConnectSink {
                     "connector.class=com.mongodb.kafka.connect.MongoSinkConnector", "tasks.max=1", "topics=" + topic,
                     "connection.uri=" + BenchIngestCommand.EmbeddedPort.uri(storeDir), "database=scicat",
                     "collection=" + COLLECTION,
-                    "document.id.strategy=com.mongodb.kafka.connect.sink.processor.id.strategy.PartialValueStrategy",
-                    "document.id.strategy.partial.value.projection.type=AllowList",
-                    "document.id.strategy.partial.value.projection.list=pid",
+                    // the pid becomes the document's _id as a plain string, as SciCow's are (a partial-value
+                    // id strategy would make it a sub-document {pid: …}, which the store orders more slowly)
+                    "transforms=pidAsId", "transforms.pidAsId.type=org.apache.kafka.connect.transforms.ReplaceField$Value",
+                    "transforms.pidAsId.renames=pid:_id",
+                    "document.id.strategy=com.mongodb.kafka.connect.sink.processor.id.strategy.ProvidedInValueStrategy",
                     "writemodel.strategy=com.mongodb.kafka.connect.sink.writemodel.strategy.ReplaceOneDefaultStrategy",
                     "max.batch.size=1000", "errors.tolerance=none", ""));
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -213,7 +213,7 @@ public final class SciCatDocuments {
         }
         if (o instanceof String s) {
             try {
-                return Instant.parse(s);
+                return IsoInstants.parse(s);
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + s + "' is not an ISO-8601 time", e);
             }

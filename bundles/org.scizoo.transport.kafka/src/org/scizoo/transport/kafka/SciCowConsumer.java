@@ -3,17 +3,21 @@ package org.scizoo.transport.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,8 +43,10 @@ import org.scizoo.transport.kafka.CatalogMessages.InvalidMessageException;
 
 /**
  * SciCow: reads catalogue entries from Kafka (a consumer group; more consumers share the partitions) and
- * writes each poll's entries to the store in one idempotent bulk upsert. Offsets are committed only after
- * the store acknowledged, so a crash replays, never loses (and replays are harmless upserts). A message
+ * writes each poll's entries to the store in one idempotent bulk upsert, on a writer thread, while the
+ * next poll is read and decoded (one batch in flight at most). Offsets are committed only after the store
+ * acknowledged, so a crash replays, never loses (and replays are harmless upserts); partitions taken away
+ * by a rebalance wait for the batch in flight first. A message
  * that is not a valid entry goes to the dead-letter topic with the reason (acknowledged there before its
  * offset is committed) and the consumer goes on; while the store fails, the batch is retried and nothing
  * is committed.
@@ -56,6 +62,11 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     private final String topic;
     private final String deadLetterTopic;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Writes one batch to the store while the consumer's thread reads and decodes the next. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform()
+            .name("scicow-writer").daemon().unstarted(r));
+    /** The batch the writer is storing (read and changed on the consumer's thread only). */
+    private InFlight inFlight;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile String lastProblem;
@@ -109,60 +120,151 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic), new FinishBeforeRevoke());
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 partitions = consumer.assignment().size(); // a rebalance happens inside poll
                 if (records.isEmpty()) {
-                    continue;
-                }
-                List<CatalogEntry> entries = new ArrayList<>();
-                List<Future<RecordMetadata>> sentToDeadLetters = new ArrayList<>();
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                Map<TopicPartition, Long> firsts = new HashMap<>();
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    try {
-                        entries.add(CatalogMessages.decode(r.key(), r.value()));
-                    } catch (InvalidMessageException e) {
-                        sentToDeadLetters.add(deadLetter(r, e.getMessage()));
+                    if (finishWrite(null) == Finish.STOPPED) {
+                        return;
                     }
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    firsts.putIfAbsent(tp, r.offset());
-                    offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
-                }
-                if (!writeUntilStored(entries)) {
-                    return; // stopped while the store was away: nothing committed, the next run replays
-                }
-                if (!deadLettersAcknowledged(sentToDeadLetters)) {
-                    // A bad message must be on the dead-letter topic before its offset is committed: read the
-                    // batch again (its good entries are upserted again, harmlessly) after a pause.
-                    firsts.forEach((tp, offset) -> consumer.seek(tp, offset));
-                    pause();
                     continue;
                 }
-                deadLettered.addAndGet(sentToDeadLetters.size());
-                try {
-                    consumer.commitSync(offsets);
-                } catch (CommitFailedException | RebalanceInProgressException e) {
-                    // The group moved some of these partitions to another member while we wrote: it reads
-                    // them again from the last commit and upserts the same entries, which is harmless. Not a
-                    // problem to report: the group is doing its job.
-                } catch (RetriableException e) {
-                    // The broker went away after the store acknowledged: the next batch's commit covers these
-                    // offsets too; should we stop first, the next run reads them again, harmlessly.
-                    lastProblem = "Kafka did not take the offsets: " + e.getMessage() + " (committed with a later batch)";
+                // This batch is decoded while the previous one is being written; then that write is
+                // finished (its offsets committed) before this one is handed to the writer.
+                Batch batch = decode(records);
+                switch (finishWrite(batch)) {
+                    case STOPPED -> {
+                        return; // stopped while the store was away: nothing committed, the next run replays
+                    }
+                    case READ_AGAIN -> pause();
+                    case DONE -> inFlight = new InFlight(batch, writer.submit(() -> writeUntilStored(batch.entries())));
                 }
             }
+            finishWrite(null); // SIGTERM: the batch being written is finished and committed, not dropped
         } catch (WakeupException e) {
-            // close() asked us to stop
+            finishWrite(null);
         } catch (AuthenticationException | AuthorizationException e) {
             // Retrying cannot help: the login or its rights are wrong. Stop and say so (the message names
             // the user at most, never the password).
             lastProblem = "Kafka refused SciCow: " + e.getMessage();
             failed = true;
         } finally {
+            writer.shutdownNow();
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The entries of one poll, its bad messages on their way to the dead-letter topic, and its offsets. */
+    private record Batch(List<CatalogEntry> entries, List<Future<RecordMetadata>> sentToDeadLetters,
+            Map<TopicPartition, OffsetAndMetadata> offsets, Map<TopicPartition, Long> firsts) {
+    }
+
+    /** A batch handed to the writer thread; {@code stored} says whether it was stored (false: stopped first). */
+    private record InFlight(Batch batch, Future<Boolean> stored) {
+    }
+
+    private enum Finish {
+        /** Nothing in flight, or it was stored and its offsets committed. */
+        DONE,
+        /** A bad message did not reach the dead-letter topic: its batch (and the next) will be read again. */
+        READ_AGAIN,
+        /** Stopped before the store took the batch: nothing committed. */
+        STOPPED
+    }
+
+    private Batch decode(ConsumerRecords<String, byte[]> records) {
+        List<CatalogEntry> entries = new ArrayList<>(records.count());
+        List<Future<RecordMetadata>> sentToDeadLetters = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> firsts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                entries.add(CatalogMessages.decode(r.key(), r.value()));
+            } catch (InvalidMessageException e) {
+                sentToDeadLetters.add(deadLetter(r, e.getMessage()));
+            }
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            firsts.putIfAbsent(tp, r.offset());
+            offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
+        }
+        return new Batch(entries, sentToDeadLetters, offsets, firsts);
+    }
+
+    /**
+     * Waits for the batch being written (on the consumer's thread), then commits its offsets once its bad
+     * messages are acknowledged by the dead-letter topic. If they are not, that batch and {@code next}
+     * (read but not yet written) are read again.
+     */
+    private Finish finishWrite(Batch next) {
+        InFlight f = inFlight;
+        if (f == null) {
+            return Finish.DONE;
+        }
+        inFlight = null;
+        if (!Boolean.TRUE.equals(awaitStored(f.stored()))) {
+            return Finish.STOPPED;
+        }
+        if (!deadLettersAcknowledged(f.batch().sentToDeadLetters())) {
+            // A bad message must be on the dead-letter topic before its offset is committed: read the batch
+            // again (its good entries are upserted again, harmlessly).
+            Map<TopicPartition, Long> from = new HashMap<>(f.batch().firsts());
+            if (next != null) {
+                next.firsts().forEach(from::putIfAbsent);
+            }
+            from.forEach(consumer::seek);
+            return Finish.READ_AGAIN;
+        }
+        deadLettered.addAndGet(f.batch().sentToDeadLetters().size());
+        try {
+            consumer.commitSync(f.batch().offsets());
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The group moved some of these partitions to another member while we wrote: it reads them
+            // again from the last commit and upserts the same entries, which is harmless. Not a problem to
+            // report: the group is doing its job.
+        } catch (RetriableException e) {
+            // The broker went away after the store acknowledged: the next batch's commit covers these
+            // offsets too; should we stop first, the next run reads them again, harmlessly.
+            lastProblem = "Kafka did not take the offsets: " + e.getMessage() + " (committed with a later batch)";
+        }
+        return Finish.DONE;
+    }
+
+    private static Boolean awaitStored(Future<Boolean> stored) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return stored.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the write is under way: wait for its answer
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    return false;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Partitions leave this consumer only after the batch being written is stored and committed, so that
+     * their next owner cannot write a newer entry of the same dataset before this older one lands.
+     */
+    private final class FinishBeforeRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            if (finishWrite(null) == Finish.READ_AGAIN) {
+                pause(); // the new owner reads the batch again from the last commit
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            // nothing to do: reading starts at the group's committed offsets
         }
     }
 

@@ -13,7 +13,6 @@ import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogException;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The embedded catalogue: mongo-java-server with its H2 backend, one file ({@code catalog.mv}) in the
@@ -27,6 +26,7 @@ public final class EmbeddedMongo {
 
     static final String FILE_NAME = "catalog.mv";
     static final String PORT_FILE_NAME = "catalog.port";
+    private static final int CACHE_MB = 64;
 
     private EmbeddedMongo() {
     }
@@ -37,7 +37,9 @@ public final class EmbeddedMongo {
         Path portFile = dir.resolve(PORT_FILE_NAME);
         MVStore mvStore;
         try {
-            mvStore = new MVStore.Builder().fileName(file.toString()).open();
+            // 64 MB of pages in memory (H2's default is 16): scans' pids come in no order, so upserts touch
+            // pages all over the tree, and a page read again from the file is deserialised again.
+            mvStore = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
                 return attach(file, portFile, settings.connectTimeout());
@@ -46,9 +48,9 @@ public final class EmbeddedMongo {
         } catch (RuntimeException e) {
             throw corrupt(file, e);
         }
-        H2Backend backend;
+        CatalogH2Backend backend;
         try {
-            backend = new H2Backend(mvStore);
+            backend = new CatalogH2Backend(mvStore);
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             throw corrupt(file, e);

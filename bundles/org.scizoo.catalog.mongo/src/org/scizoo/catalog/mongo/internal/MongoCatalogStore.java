@@ -9,7 +9,9 @@ import static com.mongodb.client.model.Filters.lt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -219,9 +221,15 @@ public final class MongoCatalogStore implements CatalogStore {
         if (entries.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> ds = new ArrayList<>(entries.size());
-        List<WriteModel<Document>> blocks = new ArrayList<>();
+        // Bulk writes are unordered (faster, and the two collections go in parallel), so a dataset that
+        // comes twice in one batch (an update right behind its first version) is written once: the last.
+        Map<String, CatalogEntry> latest = new LinkedHashMap<>(entries.size() * 2);
         for (CatalogEntry e : entries) {
+            latest.put(e.dataset().pid(), e);
+        }
+        List<WriteModel<Document>> ds = new ArrayList<>(latest.size());
+        List<WriteModel<Document>> blocks = new ArrayList<>();
+        for (CatalogEntry e : latest.values()) {
             ds.add(new ReplaceOneModel<>(eq("_id", e.dataset().pid()), SciCatDocuments.toDocument(e.dataset()), UPSERT));
             for (OrigDatablock b : e.datablocks()) {
                 blocks.add(new ReplaceOneModel<>(eq("_id", b.id()), SciCatDocuments.toDocument(b), UPSERT));

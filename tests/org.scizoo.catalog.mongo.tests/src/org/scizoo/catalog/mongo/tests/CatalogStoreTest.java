@@ -94,6 +94,18 @@ class CatalogStoreTest {
     }
 
     @Test
+    void aDatasetTwiceInOneBatchIsStoredAsItsLastVersion() throws Exception {
+        CatalogEntry first = entry(1);
+        Dataset renamed = first.dataset().toBuilder().datasetName("scan 1, renamed").build();
+        CatalogEntry second = new CatalogEntry(renamed, first.datablocks());
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir))) {
+            store.upsert(List.of(first, entry(2), second));
+            assertEquals(2, store.countDatasets());
+            assertEquals(renamed, store.findDataset(renamed.pid()).orElseThrow());
+        }
+    }
+
+    @Test
     void aCorruptEmbeddedFileIsReportedAndLeftUntouched() throws Exception {
         byte[] garbage = new byte[8192];
         new Random(42).nextBytes(garbage);

@@ -1,0 +1,46 @@
+package org.scizoo.catalog.mongo.internal;
+
+import java.util.List;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+
+/** mongo-java-server's H2 database, with its unique indexes in maps opened by {@link IndexMaps}. */
+final class CatalogH2Database extends H2Database {
+
+    /**
+     * H2Database opens the indexes of existing collections inside its own constructor, before this
+     * class's fields are set: the maps' opener is handed over through this thread-local meanwhile.
+     */
+    private static final ThreadLocal<IndexMaps> CONSTRUCTING = new ThreadLocal<>();
+
+    private final IndexMaps indexMaps;
+
+    private CatalogH2Database(String name, MVStore store, CursorRegistry cursors, IndexMaps indexMaps) {
+        super(name, store, cursors);
+        this.indexMaps = indexMaps;
+    }
+
+    static CatalogH2Database open(String name, MVStore store, CursorRegistry cursors) {
+        IndexMaps maps = new IndexMaps(store);
+        CONSTRUCTING.set(maps);
+        try {
+            return new CatalogH2Database(name, store, cursors, maps);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        IndexMaps maps = indexMaps != null ? indexMaps : CONSTRUCTING.get();
+        // the map's name is H2Database's own, so its dropIndex and drop remove it as before
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        return new H2KeyIndex(maps.open(mapName), indexName, keys, sparse);
+    }
+}
