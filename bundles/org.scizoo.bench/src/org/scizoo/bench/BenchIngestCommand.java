@@ -92,6 +92,9 @@ public class BenchIngestCommand implements CliCommand {
                 entries.add(BenchEntries.entry(i));
             }
             produce(kafka, topic, entries, out);
+            // The store runs in this JVM for all three writers: it is compiled before the first is timed, or
+            // SciCow (timed first) would pay for the JIT. Each writer's own code warms up while it is timed.
+            bulkWrites(entries.subList(0, Math.min(count, 10_000)), work.resolve("warm-up"));
             Rate scicow = sciCow(kafka, topic, count, work.resolve("scicow"));
             out.println(scicow.line("SciCow (1 consumer, bulk upserts into Dataset + OrigDatablock)"));
             Rate connect = new ConnectSink(Path.of(args.value("connect-libs")), work.resolve("connect-worker"))
@@ -100,11 +103,18 @@ public class BenchIngestCommand implements CliCommand {
             Rate ceiling = bulkWrites(entries, work.resolve("raw"));
             out.println(ceiling.line("store ceiling (bulk upserts of decoded entries, no Kafka)"));
             out.println();
+            // Each scan is two documents for SciCow and the ceiling (Dataset + OrigDatablock) and one for Connect.
+            double cowDocs = 2 * scicow.perSecond();
             out.printf("ingest: SciCow %.0f datasets/s = %.1fx the Kafka Connect sink (%.0f/s) and %.0f%% of the"
-                    + " store's bulk-write ceiling (%.0f/s); goal >= 3x Connect: %s%n", scicow.perSecond(),
+                    + " store's bulk-write ceiling (%.0f/s)%n", scicow.perSecond(),
                     scicow.perSecond() / connect.perSecond(), connect.perSecond(),
-                    100 * scicow.perSecond() / ceiling.perSecond(), ceiling.perSecond(),
-                    scicow.perSecond() >= 3 * connect.perSecond() ? "met" : "NOT met");
+                    100 * scicow.perSecond() / ceiling.perSecond(), ceiling.perSecond());
+            out.printf("        in documents: SciCow %.0f/s (2 a scan), Connect %.0f/s (1 a message): %.1fx%n", cowDocs,
+                    connect.perSecond(), cowDocs / connect.perSecond());
+            out.printf("goal >= 3x Connect: %s; goal >= 80%% of the ceiling: %s%n",
+                    scicow.perSecond() >= 3 * connect.perSecond() ? "met"
+                            : cowDocs >= 3 * connect.perSecond() ? "met in documents only, NOT in datasets" : "NOT met",
+                    scicow.perSecond() >= 0.8 * ceiling.perSecond() ? "met" : "NOT met");
             return OK;
         } catch (CatalogException | IOException e) {
             err.println("scizoo bench-ingest: " + e.getMessage());

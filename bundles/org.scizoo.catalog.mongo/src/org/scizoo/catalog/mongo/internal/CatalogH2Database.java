@@ -2,19 +2,28 @@ package org.scizoo.catalog.mongo.internal;
 
 import java.util.List;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 
-/** mongo-java-server's H2 database, with its unique indexes in maps opened by {@link IndexMaps}. */
+/**
+ * mongo-java-server's H2 database, with its unique indexes in maps opened by {@link IndexMaps} and its
+ * documents stored as BSON ({@link DocumentValueType}).
+ */
 final class CatalogH2Database extends H2Database {
 
     /**
-     * H2Database opens the indexes of existing collections inside its own constructor, before this
-     * class's fields are set: the maps' opener is handed over through this thread-local meanwhile.
+     * H2Database opens the collections and indexes already in the file inside its own constructor, before
+     * this class's fields are set: the maps' opener is handed over through this thread-local meanwhile.
      */
     private static final ThreadLocal<IndexMaps> CONSTRUCTING = new ThreadLocal<>();
 
@@ -33,6 +42,21 @@ final class CatalogH2Database extends H2Database {
         } finally {
             CONSTRUCTING.remove();
         }
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        IndexMaps maps = indexMaps != null ? indexMaps : CONSTRUCTING.get();
+        String fullName = getFullCollectionNamespace(collectionName);
+        // the maps' names are H2Database's own, so its dropCollection and drop remove them as before
+        MVMap<Object, Document> data = openDataMap(maps.store(), "databases." + fullName);
+        MVMap<String, Object> meta = maps.store().openMap("meta." + fullName);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    /** A collection's documents: whoever opens the map first decides its value type, so everyone opens it here. */
+    static MVMap<Object, Document> openDataMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
     }
 
     @Override

@@ -35,9 +35,9 @@ final class EmbeddedDocuments {
         if (!store.hasMap(name)) {
             return List.of();
         }
-        MVMap<Object, Object> map = store.openMap(name);
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> map = CatalogH2Database.openDataMap(store, name);
         return () -> new Iterator<>() {
-            private final Iterator<Object> values = map.values().iterator();
+            private final Iterator<de.bwaldvogel.mongo.bson.Document> values = map.values().iterator();
 
             @Override
             public boolean hasNext() {

@@ -32,6 +32,10 @@ final class IndexMaps {
         this.ordered = store.openMap(ORDERED);
     }
 
+    MVStore store() {
+        return store;
+    }
+
     MVMap<KeyValue, Object> open(String name) {
         if (!ordered.containsKey(name)) {
             resortOnce(name);
