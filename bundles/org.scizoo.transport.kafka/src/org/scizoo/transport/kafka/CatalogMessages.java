@@ -66,11 +66,15 @@ public final class CatalogMessages {
         if (value == null || value.length == 0) {
             throw new InvalidMessageException("empty message");
         }
-        Document m;
-        try {
-            m = Document.parse(new String(value, StandardCharsets.UTF_8));
-        } catch (JsonParseException | org.bson.BsonInvalidOperationException | IllegalArgumentException e) {
-            throw new InvalidMessageException("not JSON: " + e.getMessage());
+        Document m = PlainJson.parse(value);
+        if (m == null) { // not plain JSON: BSON's reader decides, and says what is wrong
+            try {
+                m = Document.parse(new String(value, StandardCharsets.UTF_8));
+            } catch (JsonParseException | org.bson.BsonInvalidOperationException | IllegalArgumentException e) {
+                throw new InvalidMessageException("not JSON: " + e.getMessage());
+            } catch (StackOverflowError e) {
+                throw new InvalidMessageException("not JSON: nested too deeply");
+            }
         }
         if (!FORMAT.equals(m.get("format"))) {
             throw new InvalidMessageException("format is " + m.get("format") + ", expected " + FORMAT);

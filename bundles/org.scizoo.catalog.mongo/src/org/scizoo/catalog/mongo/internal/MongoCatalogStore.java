@@ -39,6 +39,8 @@ import org.scizoo.core.ports.StoreHealth;
 import org.scizoo.core.scicat.SciCatDocuments;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
@@ -48,7 +50,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -66,6 +70,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private static final System.Logger LOG = System.getLogger(MongoCatalogStore.class.getName());
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
 
     /** Longer than any bulk write of a batch takes; a hung server is reported after it. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -227,22 +232,21 @@ public final class MongoCatalogStore implements CatalogStore {
         for (CatalogEntry e : entries) {
             latest.put(e.dataset().pid(), e);
         }
-        List<WriteModel<Document>> ds = new ArrayList<>(latest.size());
-        List<WriteModel<Document>> blocks = new ArrayList<>();
+        List<Document> ds = new ArrayList<>(latest.size());
+        List<Document> blocks = new ArrayList<>();
         for (CatalogEntry e : latest.values()) {
-            ds.add(new ReplaceOneModel<>(eq("_id", e.dataset().pid()), SciCatDocuments.toDocument(e.dataset()), UPSERT));
+            ds.add(SciCatDocuments.toDocument(e.dataset()));
             for (OrigDatablock b : e.datablocks()) {
-                blocks.add(new ReplaceOneModel<>(eq("_id", b.id()), SciCatDocuments.toDocument(b), UPSERT));
+                blocks.add(SciCatDocuments.toDocument(b));
             }
         }
         try {
             // The two collections are written at the same time, on two connections: the server (a real
-            // MongoDB, or mongo-java-server) works on both at once. Both are idempotent upserts, so a
+            // MongoDB, or mongo-java-server) works on both at once. Both writes are idempotent, so a
             // failure of either is retried as a whole.
-            Future<?> blocksWritten = blocks.isEmpty() ? null
-                    : blockWriter.submit(() -> datablocks.bulkWrite(blocks, UNORDERED));
+            Future<?> blocksWritten = blocks.isEmpty() ? null : blockWriter.submit(() -> insertOrReplace(datablocks, blocks));
             try {
-                datasets.bulkWrite(ds, UNORDERED);
+                insertOrReplace(datasets, ds);
             } finally {
                 if (blocksWritten != null) {
                     awaitWrite(blocksWritten);
@@ -251,6 +255,31 @@ public final class MongoCatalogStore implements CatalogStore {
             written();
         } catch (MongoException e) {
             throw failure("write " + entries.size() + " datasets to", e);
+        }
+    }
+
+    /**
+     * An idempotent write of documents with their {@code _id}s: inserted, and those whose {@code _id} is
+     * already there (a replay, an updated dataset) replaced. Most documents are new, and an insert costs the
+     * server less than an upsert (no query, no update document to compute): measured on mongo-java-server,
+     * the same for a real MongoDB.
+     */
+    private static void insertOrReplace(MongoCollection<Document> collection, List<Document> docs) {
+        try {
+            collection.insertMany(docs, UNORDERED_INSERT);
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            List<WriteModel<Document>> again = new ArrayList<>(e.getWriteErrors().size());
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document d = docs.get(error.getIndex());
+                again.add(new ReplaceOneModel<>(eq("_id", d.get("_id")), d, UPSERT));
+            }
+            collection.bulkWrite(again, UNORDERED);
         }
     }
 

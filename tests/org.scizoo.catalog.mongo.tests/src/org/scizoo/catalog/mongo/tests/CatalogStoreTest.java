@@ -94,7 +94,7 @@ class CatalogStoreTest {
     }
 
     @Test
-    void aDatasetTwiceInOneBatchIsStoredAsItsLastVersion() throws Exception {
+    void aDatasetTwiceInOneBatchOrAgainLaterIsStoredAsItsLastVersion() throws Exception {
         CatalogEntry first = entry(1);
         Dataset renamed = first.dataset().toBuilder().datasetName("scan 1, renamed").build();
         CatalogEntry second = new CatalogEntry(renamed, first.datablocks());
@@ -102,6 +102,13 @@ class CatalogStoreTest {
             store.upsert(List.of(first, entry(2), second));
             assertEquals(2, store.countDatasets());
             assertEquals(renamed, store.findDataset(renamed.pid()).orElseThrow());
+            // a later batch of new and already stored datasets: the new ones added, the others replaced
+            Dataset again = renamed.toBuilder().datasetName("scan 1, renamed again").build();
+            store.upsert(List.of(entry(3), new CatalogEntry(again, first.datablocks()), entry(2)));
+            assertEquals(3, store.countDatasets());
+            assertEquals(again, store.findDataset(again.pid()).orElseThrow());
+            assertEquals(entry(3).dataset(), store.findDataset(entry(3).dataset().pid()).orElseThrow());
+            assertEquals(first.datablocks(), store.findDatablocks(again.pid()));
         }
     }
 
