@@ -46,12 +46,17 @@ final class CatalogH2Database extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        IndexMaps maps = indexMaps != null ? indexMaps : CONSTRUCTING.get();
+        IndexMaps maps = maps();
         String fullName = getFullCollectionNamespace(collectionName);
         // the maps' names are H2Database's own, so its dropCollection and drop remove them as before
         MVMap<Object, Document> data = openDataMap(maps.store(), "databases." + fullName);
         MVMap<String, Object> meta = maps.store().openMap("meta." + fullName);
         return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    /** The maps' opener, also while H2Database's constructor runs (see {@link #CONSTRUCTING}). */
+    private IndexMaps maps() {
+        return indexMaps != null ? indexMaps : CONSTRUCTING.get();
     }
 
     /** A collection's documents: whoever opens the map first decides its value type, so everyone opens it here. */
@@ -62,7 +67,7 @@ final class CatalogH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        IndexMaps maps = indexMaps != null ? indexMaps : CONSTRUCTING.get();
+        IndexMaps maps = maps();
         // the map's name is H2Database's own, so its dropIndex and drop remove it as before
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         return new H2KeyIndex(maps.open(mapName), indexName, keys, sparse);

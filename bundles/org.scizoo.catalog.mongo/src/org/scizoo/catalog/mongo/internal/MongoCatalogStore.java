@@ -268,7 +268,7 @@ public final class MongoCatalogStore implements CatalogStore {
         try {
             collection.insertMany(docs, UNORDERED_INSERT);
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null) {
+            if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
                 throw e;
             }
             List<WriteModel<Document>> again = new ArrayList<>(e.getWriteErrors().size());
