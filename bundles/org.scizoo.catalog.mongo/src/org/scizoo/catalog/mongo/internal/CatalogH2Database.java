@@ -11,7 +11,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -51,7 +50,7 @@ final class CatalogH2Database extends H2Database {
         // the maps' names are H2Database's own, so its dropCollection and drop remove them as before
         MVMap<Object, Document> data = openDataMap(maps.store(), "databases." + fullName);
         MVMap<String, Object> meta = maps.store().openMap("meta." + fullName);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new CatalogH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     /** The maps' opener, also while H2Database's constructor runs (see {@link #CONSTRUCTING}). */
@@ -61,7 +60,8 @@ final class CatalogH2Database extends H2Database {
 
     /** A collection's documents: whoever opens the map first decides its value type, so everyone opens it here. */
     static MVMap<Object, Document> openDataMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+        return store.openMap(name, new MVMap.Builder<Object, Document>().keyType(new DocumentIdType())
+                .valueType(new DocumentValueType()));
     }
 
     @Override

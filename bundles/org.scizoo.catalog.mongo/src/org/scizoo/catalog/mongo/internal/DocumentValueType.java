@@ -24,9 +24,17 @@ final class DocumentValueType extends ObjectDataType {
     /** A tag none of H2's own types uses (theirs are 0–19, 32–49 and 64–119). */
     private static final byte BSON = 120;
 
+    /** H2 writes pages on its own threads; each has its writer (an array of the largest document's size). */
+    private static final ThreadLocal<DocumentBson> WRITERS = ThreadLocal.withInitial(DocumentBson::new);
+
     @Override
     public void write(WriteBuffer buff, Object obj) {
         if (obj instanceof Document d) {
+            DocumentBson writer = WRITERS.get();
+            if (writer.write(d)) {
+                buff.put(BSON).putVarInt(writer.length()).put(writer.array(), 0, writer.length());
+                return;
+            }
             ByteBuf bson = Unpooled.buffer(1024);
             try {
                 BsonEncoder.encodeDocument(d, bson);

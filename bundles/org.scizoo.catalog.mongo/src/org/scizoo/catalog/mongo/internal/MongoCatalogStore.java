@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
@@ -78,6 +79,9 @@ public final class MongoCatalogStore implements CatalogStore {
     private final MongoClient client;
     private final MongoCollection<Document> datasets;
     private final MongoCollection<Document> datablocks;
+    /** The same two collections, written with documents already encoded (see {@link RawDocuments}). */
+    private final MongoCollection<RawBsonDocument> rawDatasets;
+    private final MongoCollection<RawBsonDocument> rawDatablocks;
     private final MongoCollection<Document> proposals;
     private final MongoMetadataConfigStore configs;
     private final MongoAnnotationStore annotations;
@@ -96,6 +100,8 @@ public final class MongoCatalogStore implements CatalogStore {
         this.client = client;
         this.datasets = db.getCollection(SciCatDocuments.DATASET_COLLECTION);
         this.datablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION);
+        this.rawDatasets = db.getCollection(SciCatDocuments.DATASET_COLLECTION, RawBsonDocument.class);
+        this.rawDatablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION, RawBsonDocument.class);
         this.proposals = db.getCollection(SciCatDocuments.PROPOSAL_COLLECTION);
         this.configs = new MongoMetadataConfigStore(db.getCollection(MongoMetadataConfigStore.COLLECTION), afterWrite,
                 java.time.Clock.systemUTC());
@@ -232,21 +238,21 @@ public final class MongoCatalogStore implements CatalogStore {
         for (CatalogEntry e : entries) {
             latest.put(e.dataset().pid(), e);
         }
-        List<Document> ds = new ArrayList<>(latest.size());
-        List<Document> blocks = new ArrayList<>();
+        List<RawBsonDocument> ds = new ArrayList<>(latest.size());
+        List<RawBsonDocument> blocks = new ArrayList<>();
         for (CatalogEntry e : latest.values()) {
-            ds.add(SciCatDocuments.toDocument(e.dataset()));
+            ds.add(RawDocuments.encode(SciCatDocuments.toDocument(e.dataset())));
             for (OrigDatablock b : e.datablocks()) {
-                blocks.add(SciCatDocuments.toDocument(b));
+                blocks.add(RawDocuments.encode(SciCatDocuments.toDocument(b)));
             }
         }
         try {
             // The two collections are written at the same time, on two connections: the server (a real
             // MongoDB, or mongo-java-server) works on both at once. Both writes are idempotent, so a
             // failure of either is retried as a whole.
-            Future<?> blocksWritten = blocks.isEmpty() ? null : blockWriter.submit(() -> insertOrReplace(datablocks, blocks));
+            Future<?> blocksWritten = blocks.isEmpty() ? null : blockWriter.submit(() -> insertOrReplace(rawDatablocks, blocks));
             try {
-                insertOrReplace(datasets, ds);
+                insertOrReplace(rawDatasets, ds);
             } finally {
                 if (blocksWritten != null) {
                     awaitWrite(blocksWritten);
@@ -264,19 +270,19 @@ public final class MongoCatalogStore implements CatalogStore {
      * server less than an upsert (no query, no update document to compute): measured on mongo-java-server,
      * the same for a real MongoDB.
      */
-    private static void insertOrReplace(MongoCollection<Document> collection, List<Document> docs) {
+    private static void insertOrReplace(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> docs) {
         try {
             collection.insertMany(docs, UNORDERED_INSERT);
         } catch (MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
                 throw e;
             }
-            List<WriteModel<Document>> again = new ArrayList<>(e.getWriteErrors().size());
+            List<WriteModel<RawBsonDocument>> again = new ArrayList<>(e.getWriteErrors().size());
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                Document d = docs.get(error.getIndex());
+                RawBsonDocument d = docs.get(error.getIndex());
                 again.add(new ReplaceOneModel<>(eq("_id", d.get("_id")), d, UPSERT));
             }
             collection.bulkWrite(again, UNORDERED);

@@ -55,6 +55,26 @@ class EmbeddedValuesTest {
         }
     }
 
+    @Test
+    void collectionStatisticsCountTheDocumentsBytes() throws Exception {
+        CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client()) {
+            MongoCollection<Document> c = client.getDatabase("scicat").getCollection("Probe");
+            long bytes = 0;
+            for (int i = 0; i < 50; i++) {
+                Document d = new Document("_id", "probe-" + i).append("text", "x".repeat(i)).append("n", i);
+                c.insertOne(d);
+                bytes += new org.bson.RawBsonDocument(d, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
+            }
+            c.deleteOne(new Document("_id", "probe-0"));
+            bytes -= new org.bson.RawBsonDocument(new Document("_id", "probe-0").append("text", "").append("n", 0),
+                    new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
+            Document stats = client.getDatabase("scicat").runCommand(new Document("collStats", "Probe"));
+            assertEquals(49, ((Number) stats.get("count")).intValue());
+            assertEquals(bytes, ((Number) stats.get("size")).longValue());
+        }
+    }
+
     private static void assertValues(Document expected, Document actual) {
         assertEquals(expected.keySet(), actual.keySet());
         for (String key : expected.keySet()) {
