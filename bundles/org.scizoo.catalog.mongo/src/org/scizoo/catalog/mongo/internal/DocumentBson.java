@@ -28,6 +28,7 @@ public final class DocumentBson {
     private static final byte INT32 = 0x10;
     private static final byte INT64 = 0x12;
     private static final byte[][] INDEXES = new byte[64][];
+    private static final int LARGE = 1 << 20;
 
     static {
         for (int i = 0; i < INDEXES.length; i++) {
@@ -43,6 +44,9 @@ public final class DocumentBson {
      * then, and the caller uses {@link BsonEncoder}).
      */
     public boolean write(Map<String, ?> document) {
+        if (buf.length > LARGE) {
+            buf = new byte[8192]; // a rare large document's array is not kept for ever
+        }
         length = 0;
         return document(document);
     }
