@@ -96,7 +96,11 @@ final class ScanIngestor implements ScanListener {
 
     @Override
     public void sourceProblem(String source, String message, Throwable cause) {
-        LOG.log(System.Logger.Level.WARNING, source + ": " + message, cause);
+        // The problem reaches people through the status (the workbench's status bar, `scizoo ingest`'s
+        // stderr, the health endpoint), like every other ingestion problem; a WARNING here printed it a
+        // second time on the console, with the whole stack of a refused connection. The stack is for
+        // whoever turns debugging on.
+        LOG.log(System.Logger.Level.DEBUG, source + ": " + message, cause);
         onProblem.accept(source, message);
     }
 

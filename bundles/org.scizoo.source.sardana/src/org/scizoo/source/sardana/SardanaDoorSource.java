@@ -1,6 +1,10 @@
 package org.scizoo.source.sardana;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanListener;
@@ -18,18 +22,26 @@ import fr.esrf.TangoDs.TangoConst;
 /**
  * SciFish: subscribes through JTango to a Sardana Door's {@code RecordData} change events and reports
  * scans as they start and end. The subscription is stateless, so JTango keeps trying while the Door or
- * the Tango database is away and resubscribes when they return. The first event of a subscription is the
- * Door's current value (an error before any macro ran, or the last packet of an earlier scan) and is
- * skipped; later error events (a lost connection) and malformed packets are reported as source problems
- * and never stop the source.
+ * the Tango database is away and resubscribes when they return; a Door that cannot be reached at all at
+ * start (no Tango database, the Door not defined yet) is tried again every few seconds. The first event
+ * of a subscription is the Door's current value (an error before any macro ran, or the last packet of an
+ * earlier scan) and is skipped; later error events (a lost connection) and malformed packets are reported
+ * as source problems and never stop the source.
  */
 public final class SardanaDoorSource implements ScanEventSource {
 
     private final String door;
     private final ScanAssembler assembler;
     private final ZoneId doorZone;
+    /** How often a Door that could not be reached at start is tried again. */
+    static final Duration RETRY = Duration.ofSeconds(5);
+
     private DeviceProxy proxy;
     private int subscription = -1;
+    private boolean closed;
+    /** Set while the Door cannot be subscribed to, so that is reported once, and its recovery once. */
+    private volatile boolean failing;
+    private volatile ScheduledExecutorService retry;
     /** Tango sends the attribute's current value on subscription: a packet from an earlier scan. */
     private volatile boolean initialEventSeen;
 
@@ -45,12 +57,38 @@ public final class SardanaDoorSource implements ScanEventSource {
     }
 
     @Override
-    public synchronized void start(ScanListener listener) {
-        initialEventSeen = false;
+    public void start(ScanListener listener) {
+        synchronized (this) {
+            initialEventSeen = false;
+            closed = false;
+        }
+        if (!subscribe(listener)) {
+            retry = Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name("scifish-subscribe " + door).unstarted(r));
+            retry.scheduleWithFixedDelay(() -> {
+                if (isClosed() || subscribe(listener)) {
+                    retry.shutdown();
+                }
+            }, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Connects to the Door and subscribes; false if the Tango database or the Door's definition cannot be
+     * reached (JTango retries a subscription by itself only once it has the device): reported the first
+     * time, tried again every {@link #RETRY} until it works or the source is closed.
+     */
+    private boolean subscribe(ScanListener listener) {
+        DeviceProxy door;
+        int id;
         try {
-            DeviceProxy door = JTango.call(() -> new DeviceProxy(this.door));
-            proxy = door;
-            subscription = JTango.call(() -> door.subscribe_event("RecordData", TangoConst.CHANGE_EVENT,
+            // outside the lock: a Tango database that does not answer keeps this call for seconds
+            door = JTango.call(() -> new DeviceProxy(this.door));
+            id = JTango.call(() -> door.subscribe_event("RecordData", TangoConst.CHANGE_EVENT,
                     new CallBack() {
                         private static final long serialVersionUID = 1L;
 
@@ -60,8 +98,26 @@ public final class SardanaDoorSource implements ScanEventSource {
                         }
                     }, new String[0], true));
         } catch (DevFailed e) {
-            listener.sourceProblem(name(), "cannot subscribe to RecordData: " + describe(e.errors), e);
+            if (!failing) {
+                failing = true;
+                listener.sourceProblem(name(), "cannot subscribe to RecordData: " + describe(e.errors)
+                        + " (trying again every " + RETRY.toSeconds() + " s)", e);
+            }
+            return false;
         }
+        synchronized (this) {
+            if (closed) {
+                unsubscribe(door, id);
+                return true;
+            }
+            proxy = door;
+            subscription = id;
+        }
+        if (failing) {
+            failing = false;
+            listener.sourceProblem(name(), "subscribed to RecordData", null);
+        }
+        return true;
     }
 
     private void handle(EventData event, ScanListener listener) {
@@ -98,14 +154,25 @@ public final class SardanaDoorSource implements ScanEventSource {
     }
 
     @Override
-    public synchronized void close() {
-        if (proxy != null && subscription >= 0) {
-            try {
-                proxy.unsubscribe_event(subscription);
-            } catch (DevFailed e) {
-                // the Door is gone already; nothing to undo
+    public void close() {
+        ScheduledExecutorService r = retry;
+        if (r != null) {
+            r.shutdownNow();
+        }
+        synchronized (this) {
+            closed = true;
+            if (proxy != null && subscription >= 0) {
+                unsubscribe(proxy, subscription);
+                subscription = -1;
             }
-            subscription = -1;
+        }
+    }
+
+    private static void unsubscribe(DeviceProxy door, int id) {
+        try {
+            door.unsubscribe_event(id);
+        } catch (DevFailed e) {
+            // the Door is gone already; nothing to undo
         }
     }
 }

@@ -147,6 +147,34 @@ class SardanaDoorTest {
         }
     }
 
+    @Test
+    void aDoorNotThereAtStartIsSubscribedToOnceItIs() throws Exception {
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        Recorder rec = new Recorder();
+        String host = door.substring("tango://".length(), door.indexOf('/', "tango://".length()));
+        // its own server instance and domain, removed before and after: the database outlives a run, and
+        // the device browser test counts the test/door/* devices
+        peers.deleteDoorServer("late");
+        String late = "tango://" + host + "/late/door/1";
+        try (ScanEventSource source = sardana.create(Map.of("door", late))) {
+            source.start(rec);
+            waitFor(() -> !rec.problems.isEmpty(), "the undefined Door reported");
+            assertTrue(rec.problems.get(0).startsWith("cannot subscribe to RecordData") && rec.problems.get(0)
+                    .contains("trying again every 5 s"), rec.problems.toString());
+
+            assertEquals(late, peers.startDoor("late/door/1", "late"));
+            waitFor(() -> rec.problems.contains("subscribed to RecordData"), "the subscription after the retries");
+            assertEquals(2, rec.problems.size(), "reported once, and its recovery once: " + rec.problems);
+            TimeUnit.MILLISECONDS.sleep(1000);
+            peers.command(late, "RunScan", "{\"points\": 2, \"serialno\": 99}");
+            waitFor(() -> rec.ended.size() == 1, "a scan of the Door that came late");
+            assertEquals(99, rec.ended.get(0).scanId());
+        } finally {
+            peers.kill("Door-late");
+            peers.deleteDoorServer("late");
+        }
+    }
+
     /** Runs scans until one arrives: the subscription comes back on its own, after JTango's keep-alive. */
     private static void awaitScanAfterRestart(Recorder rec, int serial, int expectedEnded) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

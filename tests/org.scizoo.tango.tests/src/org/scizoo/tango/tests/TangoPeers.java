@@ -107,13 +107,33 @@ final class TangoPeers implements AutoCloseable {
 
     /** Registers the fake Sardana Door in the database and starts it; returns its full device name. */
     String startDoor(String device) throws IOException, InterruptedException {
-        ProcessBuilder add = new ProcessBuilder("tango_admin", "--add-server", "Door/test", "Door", device)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("tango_admin.log").toFile());
-        add.environment().put("TANGO_HOST", tangoHost);
-        add.start().waitFor(); // also fine when already registered by an earlier run
-        start("Door", 0, List.of(PYTHON, dir.resolve("beamline_devices.py").toString(), "Door", "test"),
+        return startDoor(device, "test");
+    }
+
+    /**
+     * A Door served by Door server instance {@code instance}, defined first; the process is named
+     * {@code Door-<instance>} ({@code Door} for instance {@code test}).
+     */
+    String startDoor(String device, String instance) throws IOException, InterruptedException {
+        tangoAdmin("--add-server", "Door/" + instance, "Door", device); // fine when registered by an earlier run
+        // the process (for kill and restart, and its log file): "Door" for the first instance, as before
+        start(instance.equals("test") ? "Door" : "Door-" + instance, 0, List.of(PYTHON, dir.resolve("beamline_devices.py").toString(), "Door", instance),
                 Map.of("TANGO_HOST", tangoHost));
         return "tango://" + tangoHost + "/" + device;
+    }
+
+    /** Removes a Door server instance and its devices from the database (the database outlives a run). */
+    void deleteDoorServer(String instance) throws IOException, InterruptedException {
+        tangoAdmin("--delete-server", "Door/" + instance);
+    }
+
+    private void tangoAdmin(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("tango_admin"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("tango_admin.log").toFile()));
+        pb.environment().put("TANGO_HOST", tangoHost);
+        pb.start().waitFor();
     }
 
     /** Runs a command of a device through PyTango (the way a beamline script would); returns its output. */
