@@ -98,12 +98,9 @@ public final class SardanaDoorSource implements ScanEventSource {
                         }
                     }, new String[0], true));
         } catch (DevFailed e) {
-            if (!failing) {
-                failing = true;
-                listener.sourceProblem(name(), "cannot subscribe to RecordData: " + describe(e.errors)
-                        + " (trying again every " + RETRY.toSeconds() + " s)", e);
-            }
-            return false;
+            return failed(listener, describe(e.errors), e);
+        } catch (RuntimeException e) {
+            return failed(listener, e.toString(), e); // not JTango's usual way to fail: the same, and tried again
         }
         synchronized (this) {
             if (closed) {
@@ -118,6 +115,15 @@ public final class SardanaDoorSource implements ScanEventSource {
             listener.sourceProblem(name(), "subscribed to RecordData", null);
         }
         return true;
+    }
+
+    private boolean failed(ScanListener listener, String why, Exception e) {
+        if (!failing) {
+            failing = true;
+            listener.sourceProblem(name(), "cannot subscribe to RecordData: " + why + " (trying again every "
+                    + RETRY.toSeconds() + " s)", e);
+        }
+        return false;
     }
 
     private void handle(EventData event, ScanListener listener) {
