@@ -231,7 +231,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         return Finish.DONE;
     }
 
-    private static Boolean awaitStored(Future<Boolean> stored) {
+    private Boolean awaitStored(Future<Boolean> stored) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -239,7 +239,13 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                     return stored.get();
                 } catch (InterruptedException e) {
                     interrupted = true; // the write is under way: wait for its answer
-                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                } catch (ExecutionException e) {
+                    // Not a store that is away (that is retried) but an error nobody expected: SciCow stops,
+                    // commits nothing and says why, as it did when it wrote on its own thread.
+                    lastProblem = "SciCow stopped: storing a batch failed unexpectedly: " + e.getCause();
+                    failed = true;
+                    return false;
+                } catch (java.util.concurrent.CancellationException e) {
                     return false;
                 }
             }

@@ -30,21 +30,20 @@ final class DocumentValueType extends ObjectDataType {
     @Override
     public void write(WriteBuffer buff, Object obj) {
         if (obj instanceof Document d) {
-            DocumentBson writer = WRITERS.get();
-            if (writer.write(d)) {
-                buff.put(BSON).putVarInt(writer.length()).put(writer.array(), 0, writer.length());
-                return;
-            }
-            ByteBuf bson = Unpooled.buffer(1024);
             try {
+                DocumentBson writer = WRITERS.get();
+                if (writer.write(d)) {
+                    buff.put(BSON).putVarInt(writer.length()).put(writer.array(), 0, writer.length());
+                    return;
+                }
+                ByteBuf bson = Unpooled.buffer(1024); // the values DocumentBson leaves to BsonEncoder
                 BsonEncoder.encodeDocument(d, bson);
-            } catch (RuntimeException e) {
-                super.write(buff, obj); // a value BSON cannot carry: stored as before
+                int length = bson.readableBytes();
+                buff.put(BSON).putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
                 return;
+            } catch (RuntimeException e) {
+                // a value BSON cannot carry: stored as before, below
             }
-            int length = bson.readableBytes();
-            buff.put(BSON).putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-            return;
         }
         super.write(buff, obj);
     }

@@ -267,8 +267,8 @@ public final class MongoCatalogStore implements CatalogStore {
     /**
      * An idempotent write of documents with their {@code _id}s: inserted, and those whose {@code _id} is
      * already there (a replay, an updated dataset) replaced. Most documents are new, and an insert costs the
-     * server less than an upsert (no query, no update document to compute): measured on mongo-java-server,
-     * the same for a real MongoDB.
+     * server less than an upsert (no query, no update document to compute): measured on mongo-java-server;
+     * a real MongoDB skips the same work (not measured here, none can run on this machine).
      */
     private static void insertOrReplace(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> docs) {
         try {

@@ -111,6 +111,48 @@ class SciCowTest {
         assertTrue(reasons.stream().anyMatch(r -> r.contains("empty message")), reasons.toString());
     }
 
+    /**
+     * A store that fails in a way nobody expected (a bug, not an outage) stops SciCow, which says why and
+     * commits nothing: the group's next consumer stores every entry.
+     */
+    @Test
+    void anUnexpectedStoreErrorStopsSciCowWhichSaysSoAndCommitsNothing() throws Exception {
+        String topic = broker.createTopic("scizoo.test." + System.nanoTime());
+        try (KafkaMetadataTransport transport = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+            for (int i = 0; i < 50; i++) {
+                transport.publish(entry(i));
+            }
+            transport.flush();
+        }
+        try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
+            // the real store, whose bulk write throws what no store should
+            CatalogStore broken = (CatalogStore) java.lang.reflect.Proxy.newProxyInstance(
+                    CatalogStore.class.getClassLoader(), new Class<?>[] { CatalogStore.class }, (proxy, method, args) -> {
+                        if (method.getName().equals("upsert")) {
+                            throw new IllegalStateException("a bug in the store");
+                        }
+                        return method.invoke(store, args);
+                    });
+            SciCowConsumer cow = new SciCowConsumer(broker.bootstrap(), topic, "scicow-" + topic, broken);
+            Thread t = Thread.ofPlatform().name("scicow-broken").start(cow);
+            t.join(60_000);
+            assertTrue(!t.isAlive(), "SciCow stops");
+            assertTrue(cow.failed(), "and says it failed");
+            assertTrue(cow.lastProblem().contains("a bug in the store"), cow.lastProblem());
+            assertEquals(0, store.countDatasets());
+
+            SciCowConsumer next = new SciCowConsumer(broker.bootstrap(), topic, "scicow-" + topic, store);
+            Thread t2 = Thread.ofPlatform().name("scicow-next").start(next);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (next.stored() < 50 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            next.close();
+            t2.join(10_000);
+            assertEquals(50, store.countDatasets(), "nothing was committed: the group reads every entry again");
+        }
+    }
+
     private static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
