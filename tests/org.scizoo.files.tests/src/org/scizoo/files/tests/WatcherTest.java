@@ -33,7 +33,11 @@ import org.scizoo.tests.support.SharedData;
  */
 class WatcherTest {
 
-    private static final Duration QUIET = Duration.ofMillis(300);
+    /**
+     * Long enough that a stall of the test's own thread (CI's two cores also run the build) does not pass for
+     * a finished write: with 300 ms, a half-written file was once taken as finished, and truncated, on CI.
+     */
+    private static final Duration QUIET = Duration.ofMillis(1000);
     private static final List<MetadataExtractor> EXTRACTORS = List.of(new SesTextExtractor(), new SesIgorExtractor(),
             new ProdigyXyExtractor());
 
