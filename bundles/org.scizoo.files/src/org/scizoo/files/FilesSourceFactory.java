@@ -79,12 +79,20 @@ public class FilesSourceFactory implements ScanEventSourceFactory {
                 try {
                     done = new IngestedFiles(journal);
                 } catch (IOException e) {
-                    listener.sourceProblem(name(), "cannot open the journal " + journal + ": " + e.getMessage(), e);
+                    // nothing is watched without it: down until the session is started again
+                    listener.sourceDown(name(), "cannot open the journal " + journal + ": " + e.getMessage(), e);
                     return;
                 }
                 watcher = new FolderWatcher(root, patterns, quiet, poll, done, () -> extractors,
                         file -> listener.scanEnded(scan(file, root, instrument, proposal)),
                         (file, message) -> listener.sourceProblem(name(), file + ": " + message, null));
+                watcher.onFolderState(down -> {
+                    if (down != null) {
+                        listener.sourceDown(name(), down, null);
+                    } else {
+                        listener.sourceUp(name(), "the folder can be walked again");
+                    }
+                });
                 watcher.start();
             }
 

@@ -48,6 +48,9 @@ public final class FolderWatcher implements AutoCloseable {
     private final Consumer<HarvestedFile> out;
     private final BiConsumer<Path, String> problems;
     private final Map<Path, Seen> pending = new HashMap<>();
+    /** Told once when walks start failing (the folder is gone: an unmounted share), and null once they work again. */
+    private volatile Consumer<String> folderState;
+    private boolean walksFailing;
     private volatile boolean running;
     private Thread thread;
 
@@ -66,6 +69,19 @@ public final class FolderWatcher implements AutoCloseable {
         this.extractors = extractors;
         this.out = out;
         this.problems = problems;
+        this.folderState = message -> {
+            if (message != null) {
+                problems.accept(this.root, message);
+            }
+        };
+    }
+
+    /**
+     * Where to say that the folder cannot be walked (once, with why) and that it can again (once, null),
+     * instead of reporting the failure as a problem of the folder. Set it before {@link #start()}.
+     */
+    public void onFolderState(Consumer<String> state) {
+        this.folderState = state;
     }
 
     public void start() {
@@ -80,8 +96,15 @@ public final class FolderWatcher implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 walkOnce();
+                if (walksFailing) {
+                    walksFailing = false;
+                    folderState.accept(null);
+                }
             } catch (IOException | RuntimeException e) {
-                problems.accept(root, "cannot walk " + root + ": " + e.getMessage());
+                if (!walksFailing) {
+                    walksFailing = true; // said once, not at every poll while the folder is away
+                    folderState.accept("cannot walk " + root + ": " + e.getMessage());
+                }
             }
             // a big tree is walked less often: at most a fifth of the time goes to walking. Reading the files
             // handed on is not walking: counted in, a walk that took in 2,000 new files made the watcher

@@ -1,10 +1,19 @@
 package org.scizoo.core.ports;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** What the status line shows: which catalogue, whether it answers, how much is in it and waiting. */
+/**
+ * What the status line shows: which catalogue, whether it answers, how much is in it and waiting, and
+ * which scan sources are down (a Door that cannot be reached, a watched folder that is gone): scans are
+ * then not recorded, even though the catalogue itself is up.
+ *
+ * @param sourcesDown each source that is down, by its name, with why; empty when all deliver
+ */
 public record BackendStatus(State state, String backend, String detail, long datasets, long pending,
-        Instant checkedAt) {
+        Instant checkedAt, Map<String, String> sourcesDown) {
 
     public enum State {
         /** Nothing started yet. */
@@ -19,7 +28,27 @@ public record BackendStatus(State state, String backend, String detail, long dat
         FAILED
     }
 
+    public BackendStatus {
+        sourcesDown = sourcesDown == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sourcesDown));
+    }
+
+    /** A status with every source delivering. */
+    public BackendStatus(State state, String backend, String detail, long datasets, long pending, Instant checkedAt) {
+        this(state, backend, detail, datasets, pending, checkedAt, Map.of());
+    }
+
     public static BackendStatus stopped() {
         return new BackendStatus(State.STOPPED, "none", "not started", 0, 0, Instant.now());
+    }
+
+    /** True when the store is in trouble or a source is down: what a health check should report. */
+    public boolean trouble() {
+        return state == State.DEGRADED || state == State.FAILED || !sourcesDown.isEmpty();
+    }
+
+    /** "Sardana Door a/b/c: cannot subscribe …; SciFly /data: …", or empty when no source is down. */
+    public String sourcesDownText() {
+        return sourcesDown.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 }

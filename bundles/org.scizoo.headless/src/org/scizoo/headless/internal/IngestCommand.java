@@ -77,8 +77,10 @@ public class IngestCommand implements CliCommand {
                   --topic NAME        the Kafka topic (default scizoo.catalog.v1)
                   --duration T        stop after T (e.g. 10s, 5m)
                   --quiet             print only the summary
-                  --status-every T    a status line every T (default 10s): sent/stored, waiting, problems
-                  --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up, 503 trouble)
+                  --status-every T    a status line every T (default 10s): sent/stored, waiting, problems,
+                                      sources down (a Door not reachable, a watched folder gone)
+                  --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up; 503 trouble:
+                                      the store failing or a source down)
                   --mongo-user NAME   log in to MongoDB as NAME (password: $SCIZOO_MONGO_PASSWORD)
                   --kafka-user NAME   log in to Kafka with SASL as NAME (password: $SCIZOO_KAFKA_PASSWORD)
                   --kafka-sasl-mechanism M  PLAIN (default), SCRAM-SHA-256 or SCRAM-SHA-512
@@ -191,16 +193,21 @@ public class IngestCommand implements CliCommand {
     private HealthEndpoint healthEndpoint(int port) throws java.io.IOException {
         return new HealthEndpoint(port, () -> {
             BackendStatus s = catalog.status();
-            boolean trouble = s.state() == BackendStatus.State.DEGRADED || s.state() == BackendStatus.State.FAILED;
-            return new HealthEndpoint.Health(trouble ? s.detail() : null,
-                    Map.of("delivered", s.datasets(), "waiting", s.pending(), "state", s.state().name()));
+            // A source that is down is trouble even with the store up: scans are not being recorded.
+            String problem = !s.trouble() ? null
+                    : s.sourcesDown().isEmpty() ? s.detail()
+                    : s.state() == BackendStatus.State.UP ? s.sourcesDownText()
+                    : s.detail() + "; " + s.sourcesDownText();
+            return new HealthEndpoint.Health(problem, Map.of("delivered", s.datasets(), "waiting", s.pending(),
+                    "state", s.state().name(), "sourcesDown", List.copyOf(s.sourcesDown().keySet())));
         });
     }
 
     private static String statusLine(BackendStatus s) {
         return "status: " + s.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + s.datasets()
                 + " delivered, " + s.pending() + " waiting"
-                + (s.detail() == null || s.detail().startsWith("ok") ? "" : ", " + s.detail());
+                + (s.detail() == null || s.detail().startsWith("ok") ? "" : ", " + s.detail())
+                + (s.sourcesDown().isEmpty() ? "" : ", SOURCE DOWN: " + s.sourcesDownText());
     }
 
     private static String line(Dataset d) {

@@ -61,6 +61,11 @@ public class IngestionService implements CatalogService {
             r -> Thread.ofPlatform().daemon().name("scizoo-catalog-health").unstarted(r));
 
     private volatile BackendStatus status = BackendStatus.stopped();
+    /**
+     * The sources of this session that said they are down, with why: part of every status published until
+     * they say they are up again, so that a health check every few seconds does not hide them.
+     */
+    private final Map<String, String> sourcesDown = new java.util.concurrent.ConcurrentHashMap<>();
     private Session session; // guarded by this
 
     /** What one start() opened; closed as a whole by stop(). */
@@ -120,6 +125,7 @@ public class IngestionService implements CatalogService {
     @Override
     public synchronized void start(BackendSettings settings, IngestOptions options) throws CatalogException {
         stop();
+        sourcesDown.clear();
         publish(new BackendStatus(State.CONNECTING, settings.isEmbedded() ? "embedded " + settings.dataDir()
                 : "MongoDB", "connecting…", 0, 0, Instant.now()));
         CatalogStore store;
@@ -141,7 +147,7 @@ public class IngestionService implements CatalogService {
         try {
             ScanIngestor ingestor = new ScanIngestor(new DatasetFactory(System.getProperty(PID_PREFIX_PROPERTY)),
                     transport, store, () -> proposalSources, () -> deviceReaders.stream().findFirst(),
-                    this::sourceProblem, Clock.systemUTC());
+                    new SourceReports(), Clock.systemUTC());
             for (IngestOptions.SourceSpec spec : options.sources()) {
                 ScanEventSource source = factory(spec.kind()).create(spec.options());
                 sources.add(source);
@@ -208,6 +214,7 @@ public class IngestionService implements CatalogService {
                     undelivered + " datasets could not be delivered before the session closed");
         }
         s.store().close();
+        sourcesDown.clear();
         BackendStatus last = status;
         publish(undelivered == 0 ? BackendStatus.stopped()
                 : new BackendStatus(State.STOPPED, last.backend(), "stopped with " + undelivered
@@ -280,6 +287,27 @@ public class IngestionService implements CatalogService {
                 Instant.now()));
     }
 
+    /** The ingestor's and the sources' reports, into the status. */
+    private final class SourceReports implements ScanIngestor.Reports {
+        @Override
+        public void problem(String source, String message) {
+            sourceProblem(source, message);
+        }
+
+        @Override
+        public void down(String source, String message) {
+            sourcesDown.put(source, message);
+            sourceProblem(source, message);
+        }
+
+        @Override
+        public void up(String source, String message) {
+            if (sourcesDown.remove(source) != null) {
+                sourceProblem(source, message);
+            }
+        }
+    }
+
     private long pending() {
         Session s = session;
         return s == null ? 0 : s.transport().pending();
@@ -304,7 +332,9 @@ public class IngestionService implements CatalogService {
                 s.transport().pending(), Instant.now()));
     }
 
-    private void publish(BackendStatus s) {
+    private void publish(BackendStatus published) {
+        BackendStatus s = new BackendStatus(published.state(), published.backend(), published.detail(),
+                published.datasets(), published.pending(), published.checkedAt(), sourcesDown);
         status = s;
         for (Consumer<BackendStatus> l : statusListeners) {
             try {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.scizoo.core.model.Proposal;
@@ -24,13 +23,22 @@ import org.scizoo.ingest.DatasetFactory;
  */
 final class ScanIngestor implements ScanListener {
 
+    /** Where the sources' and the ingestor's problems go: the session's status. */
+    interface Reports {
+        void problem(String source, String message);
+
+        void down(String source, String message);
+
+        void up(String source, String message);
+    }
+
     private static final System.Logger LOG = System.getLogger(ScanIngestor.class.getName());
 
     private final DatasetFactory factory;
     private final MetadataTransport transport;
     private final CatalogStore store;
     private final Supplier<List<ProposalSource>> proposalSources;
-    private final BiConsumer<String, String> onProblem;
+    private final Reports reports;
     private final Clock clock;
     private final Supplier<Optional<DeviceReader>> readers;
     private final Map<String, Optional<Proposal>> proposals = new ConcurrentHashMap<>();
@@ -40,12 +48,12 @@ final class ScanIngestor implements ScanListener {
 
     ScanIngestor(DatasetFactory factory, MetadataTransport transport, CatalogStore store,
             Supplier<List<ProposalSource>> proposalSources, Supplier<Optional<DeviceReader>> readers,
-            BiConsumer<String, String> onProblem, Clock clock) {
+            Reports reports, Clock clock) {
         this.factory = factory;
         this.transport = transport;
         this.store = store;
         this.proposalSources = proposalSources;
-        this.onProblem = onProblem;
+        this.reports = reports;
         this.clock = clock;
         this.readers = readers;
     }
@@ -57,7 +65,7 @@ final class ScanIngestor implements ScanListener {
             try {
                 harvest.get().started(scan);
             } catch (CatalogException | RuntimeException e) {
-                onProblem.accept(scan.instrument(), "scan " + scan.scanId() + ": start harvest failed: " + e.getMessage());
+                reports.problem(scan.instrument(), "scan " + scan.scanId() + ": start harvest failed: " + e.getMessage());
             }
         }
     }
@@ -71,13 +79,13 @@ final class ScanIngestor implements ScanListener {
                 recorded = harvest.get().ended(scan);
             } catch (CatalogException | RuntimeException e) {
                 // the scan is recorded without the harvested values rather than not at all
-                onProblem.accept(scan.instrument(), "scan " + scan.scanId() + ": end harvest failed: " + e.getMessage());
+                reports.problem(scan.instrument(), "scan " + scan.scanId() + ": end harvest failed: " + e.getMessage());
             }
         }
         try {
             transport.publish(factory.create(recorded, proposal(scan.proposalId()), clock.instant()));
         } catch (CatalogException | RuntimeException e) {
-            onProblem.accept(scan.instrument(), "scan " + scan.scanId() + " not recorded: " + e.getMessage());
+            reports.problem(scan.instrument(), "scan " + scan.scanId() + " not recorded: " + e.getMessage());
         }
     }
 
@@ -101,7 +109,18 @@ final class ScanIngestor implements ScanListener {
         // second time on the console, with the whole stack of a refused connection. The stack is for
         // whoever turns debugging on.
         LOG.log(System.Logger.Level.DEBUG, source + ": " + message, cause);
-        onProblem.accept(source, message);
+        reports.problem(source, message);
+    }
+
+    @Override
+    public void sourceDown(String source, String message, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, source + " down: " + message, cause);
+        reports.down(source, message);
+    }
+
+    @Override
+    public void sourceUp(String source, String message) {
+        reports.up(source, message);
     }
 
     private Optional<Proposal> proposal(String id) {
@@ -120,7 +139,7 @@ final class ScanIngestor implements ScanListener {
                     return p;
                 }
             } catch (CatalogException | RuntimeException e) {
-                onProblem.accept("proposals", "proposal " + id + ": " + e.getMessage());
+                reports.problem("proposals", "proposal " + id + ": " + e.getMessage());
             }
         }
         try {

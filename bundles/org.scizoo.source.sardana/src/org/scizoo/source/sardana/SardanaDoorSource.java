@@ -41,6 +41,8 @@ public final class SardanaDoorSource implements ScanEventSource {
     private boolean closed;
     /** Set while the Door cannot be subscribed to, so that is reported once, and its recovery once. */
     private volatile boolean failing;
+    /** Set while the Door's events are errors (it is gone), so that is reported once, and its return once. */
+    private volatile boolean eventsFailing;
     private volatile ScheduledExecutorService retry;
     /** Tango sends the attribute's current value on subscription: a packet from an earlier scan. */
     private volatile boolean initialEventSeen;
@@ -112,7 +114,7 @@ public final class SardanaDoorSource implements ScanEventSource {
         }
         if (failing) {
             failing = false;
-            listener.sourceProblem(name(), "subscribed to RecordData", null);
+            listener.sourceUp(name(), "subscribed to RecordData");
         }
         return true;
     }
@@ -120,7 +122,7 @@ public final class SardanaDoorSource implements ScanEventSource {
     private boolean failed(ScanListener listener, String why, Exception e) {
         if (!failing) {
             failing = true;
-            listener.sourceProblem(name(), "cannot subscribe to RecordData: " + why + " (trying again every "
+            listener.sourceDown(name(), "cannot subscribe to RecordData: " + why + " (trying again every "
                     + RETRY.toSeconds() + " s)", e);
         }
         return false;
@@ -131,10 +133,21 @@ public final class SardanaDoorSource implements ScanEventSource {
         initialEventSeen = true;
         if (event.errors != null && event.errors.length > 0) {
             String why = describe(event.errors);
-            // A Door that has not run a macro answers with an error: not a problem. Others are (a lost Door).
+            // A Door that has not run a macro answers with an error: not a problem. Others are (a lost Door:
+            // JTango sends one every few seconds until the Door is back, then subscribes again by itself).
             if (!why.contains("No macro has run so far") && !why.contains("does not produce any data")) {
-                listener.sourceProblem(name(), why, null);
+                if (!eventsFailing) {
+                    eventsFailing = true;
+                    listener.sourceDown(name(), why, null);
+                }
+                return;
             }
+        }
+        if (eventsFailing) {
+            eventsFailing = false;
+            listener.sourceUp(name(), "RecordData events arrive again");
+        }
+        if (event.errors != null && event.errors.length > 0) {
             return;
         }
         if (initial) {

@@ -62,7 +62,8 @@ public class BackendStatusControl {
         }
         Display d = text.getDisplay();
         int color = switch (s.state()) {
-        case UP -> SWT.COLOR_DARK_GREEN;
+        // a source that is down means scans are not recorded: not green, even with the store up
+        case UP -> s.sourcesDown().isEmpty() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_YELLOW;
         case CONNECTING, DEGRADED -> SWT.COLOR_DARK_YELLOW;
         case FAILED -> SWT.COLOR_RED;
         case STOPPED -> SWT.COLOR_DARK_GRAY;
@@ -70,7 +71,9 @@ public class BackendStatusControl {
         light.setForeground(d.getSystemColor(color));
         light.setText("\u25CF");
         text.setText(format(s));
-        text.setToolTipText(s.detail());
+        text.setToolTipText(s.sourcesDown().isEmpty() ? s.detail()
+                : s.detail() + "\n\nScan sources down (their scans are not recorded until they are back):\n"
+                        + s.sourcesDownText().replace("; ", "\n"));
         text.getParent().layout(true);
         text.getParent().getParent().layout(true);
     }
@@ -91,6 +94,10 @@ public class BackendStatusControl {
         }
         if (s.state() == BackendStatus.State.UP || s.state() == BackendStatus.State.DEGRADED) {
             b.append(" \u00B7 ").append(s.datasets()).append(" datasets \u00B7 ").append(s.pending()).append(" waiting");
+        }
+        if (!s.sourcesDown().isEmpty()) {
+            String down = s.sourcesDownText();
+            b.append(" \u00B7 SOURCE DOWN: ").append(down.length() > 120 ? down.substring(0, 117) + "…" : down);
         }
         return b.toString();
     }

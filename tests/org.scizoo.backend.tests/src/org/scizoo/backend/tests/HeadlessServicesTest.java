@@ -108,6 +108,69 @@ class HeadlessServicesTest {
         assertEquals(143, p.exitValue(), out);
     }
 
+    /** An analyser's share unmounted under SciFly: the health check says so until it is back. */
+    @Test
+    void ingestReportsAWatchedFolderThatIsGoneAsTroubleUntilItIsBack() throws Exception {
+        int port = FreePorts.next();
+        Path watched = Files.createDirectories(dir.resolve("analyser"));
+        Path away = dir.resolve("analyser.unmounted");
+        Path log = dir.resolve("ingest-watch.log");
+        Process p = ScizooProcess.start(dir, log, "ingest", "--watch", watched.toString(), "--quiet",
+                "--status-every", "1s", "--health-port", Integer.toString(port), "--data", dir.resolve("beamline").toString());
+        try {
+            String up = awaitHealth(port, "200 ", log);
+            assertTrue(up.contains("\"sourcesDown\": []"), up);
+            Files.move(watched, away);
+            String trouble = awaitHealth(port, "503 ", log);
+            assertTrue(trouble.contains("\"status\": \"trouble\"") && trouble.contains("cannot walk " + watched)
+                    && trouble.contains("\"sourcesDown\": [\"SciFly " + watched + "\"]"), trouble);
+            awaitLog(log, "SOURCE DOWN: SciFly " + watched);
+            Files.move(away, watched);
+            awaitHealth(port, "200 ", log);
+            awaitLog(log, "the folder can be walked again");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        }
+        String out = Files.readString(log);
+        assertEquals(143, p.exitValue(), out);
+        assertEquals(1, out.split("scizoo ingest: SciFly [^\n]*cannot walk", -1).length - 1,
+                "the folder's absence said once on stderr, not at every walk: " + out);
+    }
+
+    /** GETs the health endpoint until its answer starts with {@code status} ("200 ", "503 "); returns it. */
+    private static String awaitHealth(int port, String status, Path log) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/health")).build();
+        String body = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!body.startsWith(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + status + "from the health endpoint in 60 s; last: " + body + "\n"
+                        + Files.readString(log));
+            }
+            try {
+                java.net.http.HttpResponse<String> r = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                body = r.statusCode() + " " + r.body();
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        return body;
+    }
+
+    private static void awaitLog(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.readString(log).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' not in the output within 30 s:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void aConfigFileWithAnUnknownSettingIsAUsageError() throws Exception {
         Path config = dir.resolve("bad.properties");

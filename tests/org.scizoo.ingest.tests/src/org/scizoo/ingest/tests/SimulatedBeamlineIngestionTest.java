@@ -15,11 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.Proposal;
@@ -30,6 +34,9 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.DatasetQuery;
 import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.core.ports.ScanEventSource;
+import org.scizoo.core.ports.ScanEventSourceFactory;
+import org.scizoo.core.ports.ScanListener;
 import org.scizoo.ingest.DatasetFactory;
 import org.scizoo.source.sim.SimulatedBeamline;
 import org.scizoo.source.sim.SimulatedUserOffice;
@@ -86,6 +93,67 @@ class SimulatedBeamlineIngestionTest {
         assertTrue(e.getMessage().contains("sardana") && e.getMessage().contains("sim"), e.getMessage());
         assertEquals(BackendStatus.State.FAILED, catalog.status().state());
         assertThrows(CatalogException.class, () -> catalog.store());
+    }
+
+    @Test
+    void aSourceThatIsDownStaysInTheStatusUntilItIsUpAgain() throws Exception {
+        AtomicReference<ScanListener> listener = new AtomicReference<>();
+        // a beamline's own source kind, as a plug-in would add it: it reports only what the test tells it to
+        ScanEventSourceFactory door = new ScanEventSourceFactory() {
+            @Override
+            public String kind() {
+                return "test-door";
+            }
+
+            @Override
+            public ScanEventSource create(Map<String, String> options) {
+                return new ScanEventSource() {
+                    @Override
+                    public String name() {
+                        return "Door test/door/9";
+                    }
+
+                    @Override
+                    public void start(ScanListener l) {
+                        listener.set(l);
+                    }
+
+                    @Override
+                    public void close() {
+                        // nothing held
+                    }
+                };
+            }
+        };
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServiceRegistration<ScanEventSourceFactory> registration = context.registerService(ScanEventSourceFactory.class,
+                door, null);
+        try {
+            catalog.start(BackendSettings.embedded(data),
+                    new IngestOptions(List.of(new IngestOptions.SourceSpec("test-door", Map.of()))));
+            assertFalse(catalog.status().trouble(), catalog.status().toString());
+
+            listener.get().sourceDown("Door test/door/9", "cannot subscribe to RecordData", null);
+            assertEquals(Map.of("Door test/door/9", "cannot subscribe to RecordData"), catalog.status().sourcesDown());
+            assertTrue(catalog.status().trouble(), "a source down is trouble even with the store up");
+            // the store's health check (every 5 s) publishes "ok, ping …": the source stays down in it
+            waitFor(() -> catalog.status().detail().startsWith("ok"), Duration.ofSeconds(20), "a health check");
+            assertEquals(BackendStatus.State.UP, catalog.status().state());
+            assertEquals("Door test/door/9: cannot subscribe to RecordData", catalog.status().sourcesDownText());
+
+            listener.get().sourceUp("Door test/door/9", "subscribed to RecordData");
+            assertEquals(Map.of(), catalog.status().sourcesDown());
+            assertEquals("Door test/door/9: subscribed to RecordData", catalog.status().detail());
+            assertFalse(catalog.status().trouble());
+
+            listener.get().sourceDown("Door test/door/9", "lost", null);
+            catalog.stop();
+            assertEquals(Map.of(), catalog.status().sourcesDown(), "a stopped session has no sources");
+            catalog.start(BackendSettings.embedded(data), IngestOptions.none());
+            assertFalse(catalog.status().trouble(), "nor does the next one: " + catalog.status());
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test

@@ -64,6 +64,8 @@ class SardanaDoorTest {
         final List<Scan> started = new CopyOnWriteArrayList<>();
         final List<Scan> ended = new CopyOnWriteArrayList<>();
         final List<String> problems = new CopyOnWriteArrayList<>();
+        final List<String> downs = new CopyOnWriteArrayList<>();
+        final List<String> ups = new CopyOnWriteArrayList<>();
 
         @Override
         public void scanStarted(Scan scan) {
@@ -78,6 +80,16 @@ class SardanaDoorTest {
         @Override
         public void sourceProblem(String source, String message, Throwable cause) {
             problems.add(message);
+        }
+
+        @Override
+        public void sourceDown(String source, String message, Throwable cause) {
+            downs.add(message);
+        }
+
+        @Override
+        public void sourceUp(String source, String message) {
+            ups.add(message);
         }
     }
 
@@ -138,8 +150,11 @@ class SardanaDoorTest {
             waitFor(() -> rec.ended.size() == 1, "a scan before the restarts");
 
             peers.kill("Door");
+            waitFor(() -> !rec.downs.isEmpty(), "the lost Door reported as down");
             peers.restart("Door");
             awaitScanAfterRestart(rec, 2, 2);
+            assertEquals(1, rec.downs.size(), "down once, however many error events JTango sent: " + rec.downs);
+            assertEquals(List.of("RecordData events arrive again"), rec.ups);
 
             peers.kill("DataBaseds");
             peers.restart("DataBaseds");
@@ -158,13 +173,15 @@ class SardanaDoorTest {
         String late = "tango://" + host + "/late/door/1";
         try (ScanEventSource source = sardana.create(Map.of("door", late))) {
             source.start(rec);
-            waitFor(() -> !rec.problems.isEmpty(), "the undefined Door reported");
-            assertTrue(rec.problems.get(0).startsWith("cannot subscribe to RecordData") && rec.problems.get(0)
-                    .contains("trying again every 5 s"), rec.problems.toString());
+            waitFor(() -> !rec.downs.isEmpty(), "the undefined Door reported as down");
+            assertTrue(rec.downs.get(0).startsWith("cannot subscribe to RecordData") && rec.downs.get(0)
+                    .contains("trying again every 5 s"), rec.downs.toString());
 
             assertEquals(late, peers.startDoor("late/door/1", "late"));
-            waitFor(() -> rec.problems.contains("subscribed to RecordData"), "the subscription after the retries");
-            assertEquals(2, rec.problems.size(), "reported once, and its recovery once: " + rec.problems);
+            waitFor(() -> rec.ups.contains("subscribed to RecordData"), "the subscription after the retries");
+            assertEquals(1, rec.downs.size(), "down once, however many retries: " + rec.downs);
+            assertEquals(1, rec.ups.size(), "and up once: " + rec.ups);
+            assertTrue(rec.problems.isEmpty(), rec.problems.toString());
             TimeUnit.MILLISECONDS.sleep(1000);
             peers.command(late, "RunScan", "{\"points\": 2, \"serialno\": 99}");
             waitFor(() -> rec.ended.size() == 1, "a scan of the Door that came late");

@@ -21,7 +21,8 @@ import org.scizoo.ui.app.WorkbenchSettings;
 
 /**
  * SciFly in the workbench ({@code ./scizoo --watch DIR}, no simulated beamline): the analyser files in the
- * folder become Scanlog rows, with their data paths and their headers' pass energies.
+ * folder become Scanlog rows, with their data paths and their headers' pass energies; a folder that goes
+ * away (an unmounted share) is named on the status line until it is back.
  */
 class SciFlyInWorkbenchTest {
 
@@ -40,21 +41,56 @@ class SciFlyInWorkbenchTest {
         }
         Map<String, String> settings = Map.of(WorkbenchSettings.DATA, data.toString(), WorkbenchSettings.SIM, "false",
                 WorkbenchSettings.WATCH, watched.toString());
-        boolean done = TestWorkbench.run(settings, 60_000, model -> {
-            MPart mpart = (MPart) model.getContext().get(EModelService.class).find("org.scizoo.scanlog.ui.part.scanlog",
-                    model);
-            if (mpart == null || !(mpart.getObject() instanceof ScanlogPart part) || part.rowCount() < 3) {
+        Path away = watched.resolveSibling(watched.getFileName() + ".unmounted");
+        String[] phase = { "rows" };
+        String[] status = { "" };
+        boolean done;
+        try {
+            done = TestWorkbench.run(settings, 90_000, model -> {
+                MPart mpart = (MPart) model.getContext().get(EModelService.class).find("org.scizoo.scanlog.ui.part.scanlog",
+                        model);
+                if (mpart == null || !(mpart.getObject() instanceof ScanlogPart part) || part.rowCount() < 3) {
+                    return false;
+                }
+                status[0] = Widgets.statusLine(part.table().getShell());
+                switch (phase[0]) {
+                    case "rows" -> {
+                        seen.clear();
+                        for (int row = 0; row < part.rowCount(); row++) {
+                            String path = part.cell(row, "dataPath");
+                            seen.add(path.substring(path.lastIndexOf('/') + 1) + " " + part.cell(row, "sm.pass_energy"));
+                        }
+                        move(watched, away); // the analyser's share unmounted
+                        phase[0] = "down";
+                    }
+                    case "down" -> {
+                        if (status[0].contains("SOURCE DOWN: SciFly " + watched)) {
+                            move(away, watched);
+                            phase[0] = "up";
+                        }
+                    }
+                    default -> {
+                        return !status[0].contains("SOURCE DOWN");
+                    }
+                }
                 return false;
+            });
+        } finally {
+            if (Files.isDirectory(away)) {
+                move(away, watched);
             }
-            seen.clear();
-            for (int row = 0; row < part.rowCount(); row++) {
-                String path = part.cell(row, "dataPath");
-                seen.add(path.substring(path.lastIndexOf('/') + 1) + " " + part.cell(row, "sm.pass_energy"));
-            }
-            return true;
-        });
-        assertTrue(done, "rows seen: " + seen);
+        }
+        assertTrue(done, "rows seen: " + seen + "; waiting for the folder to be " + phase[0]
+                + " on the status line: " + status[0]);
         assertEquals(new TreeSet<>(List.of("Ag_0001.txt 50", "Cu-HHTP_0001Cu-HHTP__001.ibw 200",
                 "MgFe2O4_small.xy 100, 20")), new TreeSet<>(seen));
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
