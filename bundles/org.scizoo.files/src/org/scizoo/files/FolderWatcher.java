@@ -123,7 +123,7 @@ public final class FolderWatcher implements AutoCloseable {
     /** One walk: notes new and changed files, hands on those quiet long enough. Public for tests. */
     public void walkOnce() throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new IOException(root + " is not a folder");
+            throw new IOException("no such folder (unmounted, moved or deleted?)");
         }
         long now = System.nanoTime();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

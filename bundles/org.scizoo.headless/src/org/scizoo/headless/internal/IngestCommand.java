@@ -206,8 +206,13 @@ public class IngestCommand implements CliCommand {
     private static String statusLine(BackendStatus s) {
         return "status: " + s.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + s.datasets()
                 + " delivered, " + s.pending() + " waiting"
-                + (s.detail() == null || s.detail().startsWith("ok") ? "" : ", " + s.detail())
+                + (s.detail() == null || s.detail().startsWith("ok") || downAlready(s) ? "" : ", " + s.detail())
                 + (s.sourcesDown().isEmpty() ? "" : ", SOURCE DOWN: " + s.sourcesDownText());
+    }
+
+    /** The detail is a down source's report, which the line shows anyway. */
+    private static boolean downAlready(BackendStatus s) {
+        return s.sourcesDown().entrySet().stream().anyMatch(e -> s.detail().equals(e.getKey() + ": " + e.getValue()));
     }
 
     private static String line(Dataset d) {

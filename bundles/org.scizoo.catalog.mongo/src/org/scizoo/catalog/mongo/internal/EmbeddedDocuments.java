@@ -16,7 +16,8 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.bson.BinData;
 
 /**
- * Reads a collection of the embedded store straight from its H2 file, one document at a time.
+ * Reads a collection of the embedded store straight from its H2 file, one document at a time, as of when
+ * the read began.
  * <p>
  * Why: mongo-java-server (the embedded stand-in for MongoDB) answers a {@code find} by collecting every
  * matching document in memory before the first batch goes out. For the Scanlog's million scans that is
@@ -24,31 +25,78 @@ import de.bwaldvogel.mongo.bson.BinData;
  * only the embedded store, which this process owns, is read like this. The map is H2's MVCC map, so reading
  * while the server writes is safe (a scan sees the documents as of when it started).
  */
-final class EmbeddedDocuments {
+public final class EmbeddedDocuments {
 
     private EmbeddedDocuments() {
     }
 
-    /** The documents of {@code database.collection}, converted to the driver's {@link Document}. */
-    static Iterable<Document> of(MVStore store, String database, String collection) {
-        String name = "databases." + database + "." + collection;
-        if (!store.hasMap(name)) {
-            return List.of();
+    /** The H2 map holding {@code database.collection}'s documents by {@code _id} (opened, or made, as the server does). */
+    public static MVMap<Object, de.bwaldvogel.mongo.bson.Document> map(MVStore store, String database,
+            String collection) {
+        return CatalogH2Database.openDataMap(store, "databases." + database + "." + collection);
+    }
+
+    /**
+     * The documents of {@code database.collection} as they are now, converted to the driver's
+     * {@link Document}. Close it when done, or read it to the end.
+     */
+    public static Snapshot open(MVStore store, String database, String collection) {
+        if (!store.hasMap("databases." + database + "." + collection)) {
+            return new Snapshot(store, null, java.util.Collections.emptyIterator());
         }
-        MVMap<Object, de.bwaldvogel.mongo.bson.Document> map = CatalogH2Database.openDataMap(store, name);
-        return () -> new Iterator<>() {
-            private final Iterator<de.bwaldvogel.mongo.bson.Document> values = map.values().iterator();
+        // Registered before the map's root is taken, so the pages of that root stay readable: otherwise H2
+        // drops the chunks the server's later writes left without live pages (after the retention time,
+        // 45 s) while this read, of a million documents, takes longer than that; it then failed with
+        // "Chunk … not found".
+        MVStore.TxCounter usage = store.registerVersionUsage();
+        try {
+            return new Snapshot(store, usage, map(store, database, collection).values().iterator());
+        } catch (RuntimeException e) {
+            store.deregisterVersionUsage(usage);
+            throw e;
+        }
+    }
 
-            @Override
-            public boolean hasNext() {
-                return values.hasNext();
-            }
+    /** One read of a collection: its documents as of when it was opened, however the collection changes meanwhile. */
+    public static final class Snapshot implements Iterator<Document>, AutoCloseable {
+        private final MVStore store;
+        private final Iterator<de.bwaldvogel.mongo.bson.Document> values;
+        private MVStore.TxCounter usage;
 
-            @Override
-            public Document next() {
-                return (Document) convert(values.next());
+        private Snapshot(MVStore store, MVStore.TxCounter usage, Iterator<de.bwaldvogel.mongo.bson.Document> values) {
+            this.store = store;
+            this.usage = usage;
+            this.values = values;
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = usage != null && values.hasNext();
+            if (!more) {
+                close();
             }
-        };
+            return more;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return (Document) convert(values.next());
+        }
+
+        /** Lets the store reuse the space of what changed since the snapshot was taken. */
+        @Override
+        public void close() {
+            if (usage != null) {
+                MVStore.TxCounter u = usage;
+                usage = null;
+                if (!store.isClosed()) {
+                    store.deregisterVersionUsage(u);
+                }
+            }
+        }
     }
 
     /** The server's BSON value as the driver's: documents, lists, dates, ids, binary; plain values as they are. */

@@ -96,7 +96,7 @@ public final class EmbeddedMongo {
         MongoCatalogStore store = MongoCatalogStore.connectEmbedded("mongodb://127.0.0.1:" + address.getPort() + "/"
                 + MongoCatalogStore.DEFAULT_DATABASE, settings.connectTimeout(), "embedded " + file,
                 backend::commit, shutdown);
-        store.readLocally(collection -> EmbeddedDocuments.of(mvStore, MongoCatalogStore.DEFAULT_DATABASE, collection));
+        store.readLocally(collection -> EmbeddedDocuments.open(mvStore, MongoCatalogStore.DEFAULT_DATABASE, collection));
         return store;
     }
 

@@ -91,7 +91,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private final Runnable onClose;
     /** Writes the datablocks of a batch while the calling thread writes its datasets. */
     /** For the embedded store: reads a collection from its file, bypassing the server (see EmbeddedDocuments). */
-    private volatile java.util.function.Function<String, Iterable<Document>> localCollections;
+    private volatile java.util.function.Function<String, EmbeddedDocuments.Snapshot> localCollections;
     private final ExecutorService blockWriter = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("scizoo-store-blocks").unstarted(r));
 
@@ -352,7 +352,7 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     /** Lets scans read the embedded store's file directly (EmbeddedMongo sets it; a real MongoDB never has it). */
-    void readLocally(java.util.function.Function<String, Iterable<Document>> collections) {
+    void readLocally(java.util.function.Function<String, EmbeddedDocuments.Snapshot> collections) {
         this.localCollections = collections;
     }
 
@@ -361,8 +361,8 @@ public final class MongoCatalogStore implements CatalogStore {
             BooleanSupplier cancelled) throws CatalogException {
         var local = localCollections;
         if (local != null) {
-            try {
-                return scan(local.apply(SciCatDocuments.DATASET_COLLECTION), selection, batchSize, batches, cancelled);
+            try (EmbeddedDocuments.Snapshot documents = local.apply(SciCatDocuments.DATASET_COLLECTION)) {
+                return scan(documents, selection, batchSize, batches, cancelled);
             } catch (RuntimeException e) {
                 throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e, e);
             }
@@ -386,7 +386,7 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     /** The embedded store's path: every document read, the selection applied here. */
-    private static long scan(Iterable<Document> documents, ScanSelection selection, int batchSize,
+    private static long scan(java.util.Iterator<Document> documents, ScanSelection selection, int batchSize,
             Consumer<List<Dataset>> batches, BooleanSupplier cancelled) {
         Date from = selection.from() == null ? null : Date.from(selection.from());
         Date till = selection.till() == null ? null : Date.from(selection.till());
@@ -399,7 +399,7 @@ public final class MongoCatalogStore implements CatalogStore {
             return from == null && till == null || created instanceof Date t && (from == null || !t.before(from))
                     && (till == null || t.before(till));
         };
-        return inBatches(documents.iterator(), inSelection, batchSize, batches, cancelled);
+        return inBatches(documents, inSelection, batchSize, batches, cancelled);
     }
 
     /** Decodes the documents kept into datasets, hands them on in batches; invalid ones are skipped and counted. */
