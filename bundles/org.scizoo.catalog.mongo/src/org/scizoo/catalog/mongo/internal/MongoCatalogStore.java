@@ -321,6 +321,21 @@ public final class MongoCatalogStore implements CatalogStore {
 
     @Override
     public List<Dataset> findDatasets(DatasetQuery q) throws CatalogException {
+        var local = localCollections;
+        if (local != null) {
+            List<Dataset> out = new ArrayList<>();
+            try (EmbeddedDocuments.Snapshot documents = local.apply(SciCatDocuments.DATASET_COLLECTION)) {
+                for (Document d : NewestFirst.page(documents, q)) {
+                    Dataset ds = readOrSkip(d);
+                    if (ds != null) {
+                        out.add(ds);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e, e);
+            }
+            return out;
+        }
         List<Bson> filters = new ArrayList<>();
         if (q.instrument() != null) {
             filters.add(eq("instrumentIds", q.instrument()));

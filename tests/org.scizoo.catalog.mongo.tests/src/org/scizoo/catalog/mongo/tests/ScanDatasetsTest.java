@@ -17,6 +17,7 @@ import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.core.ports.DatasetQuery;
 import org.scizoo.core.ports.ScanSelection;
 import org.scizoo.tests.support.OsgiServices;
 
@@ -57,6 +58,38 @@ class ScanDatasetsTest {
             owner.scanDatasets(ScanSelection.all(), 500, one::addAll, () -> false);
             Dataset sample = one.stream().filter(d -> d.pid().endsWith("-42")).findFirst().orElseThrow();
             assertEquals(entries.get(42).dataset(), sample, "the file's document reads back as the dataset stored");
+        }
+    }
+
+    /** {@code scizoo catalog list}'s pages: the file read with a bounded heap, the server with its sort. */
+    @Test
+    void theFileAndTheServerAgreeOnEveryPageNewestFirst() throws Exception {
+        CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
+        try (CatalogStore owner = provider.open(BackendSettings.embedded(dir));
+                CatalogStore viaServer = provider.open(BackendSettings.embedded(dir))) {
+            List<CatalogEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                // two scans a minute (the same creationTime: their order is the pid's), in no order of pid
+                int n = (i * 7919) % 2000;
+                Dataset d = Dataset.builder().pid("20.500.12345/scan-" + n).owner("Ada").contactEmail("ada@example.org")
+                        .sourceFolder("/data").size(n).numberOfFiles(1).creationTime(T0.plusSeconds(60L * (n / 2)))
+                        .datasetName("scan " + n).ownerGroup("g").proposalIds(List.of(n % 3 == 0 ? "A" : "B"))
+                        .instrumentIds(List.of(n % 5 == 0 ? "saxs" : "waxs")).build();
+                entries.add(new CatalogEntry(d, List.of()));
+            }
+            owner.upsert(entries);
+            Instant middle = T0.plusSeconds(60L * 500);
+            for (DatasetQuery q : List.of(DatasetQuery.newest(1), DatasetQuery.newest(25), DatasetQuery.newest(0),
+                    new DatasetQuery(null, null, null, 7, 13), new DatasetQuery(null, null, null, 1990, 50),
+                    new DatasetQuery("saxs", null, null, 0, 30), new DatasetQuery(null, "A", null, 3, 40),
+                    new DatasetQuery("saxs", "A", middle, 0, 0), DatasetQuery.newest(0).newerThan(middle),
+                    new DatasetQuery("nobody", null, null, 0, 10))) {
+                List<String> fromFile = owner.findDatasets(q).stream().map(Dataset::pid).toList();
+                assertEquals(viaServer.findDatasets(q).stream().map(Dataset::pid).toList(), fromFile, q.toString());
+            }
+            assertEquals(List.of("20.500.12345/scan-1999", "20.500.12345/scan-1998", "20.500.12345/scan-1997"),
+                    owner.findDatasets(DatasetQuery.newest(3)).stream().map(Dataset::pid).toList());
+            assertEquals(2000, owner.findDatasets(DatasetQuery.newest(0)).size());
         }
     }
 
