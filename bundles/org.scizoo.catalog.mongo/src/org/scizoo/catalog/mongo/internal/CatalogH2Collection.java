@@ -22,7 +22,15 @@ final class CatalogH2Collection extends H2Collection {
     CatalogH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        constructed = true;
     }
+
+    /**
+     * False while H2Collection's constructor runs: it asks for the size only to log it at debug level, but
+     * evaluates the call whether debugging is on or not — reading every document each time the store is
+     * opened (a million scans: more than a minute before the first answer).
+     */
+    private boolean constructed;
 
     @Override
     protected boolean tracksDataSize() {
@@ -31,6 +39,9 @@ final class CatalogH2Collection extends H2Collection {
 
     @Override
     protected synchronized int getDataSize() {
+        if (!constructed) {
+            return 0; // only logged, see above
+        }
         ByteBuf bson = Unpooled.buffer(4096);
         long bytes = streamAllDocumentsWithPosition().mapToLong(d -> {
             bson.clear();

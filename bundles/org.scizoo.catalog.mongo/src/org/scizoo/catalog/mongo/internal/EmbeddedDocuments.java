@@ -86,6 +86,24 @@ public final class EmbeddedDocuments {
             return (Document) convert(values.next());
         }
 
+        /** The same documents as the server holds them, to be {@linkplain #convert converted} when wanted. */
+        public Iterator<de.bwaldvogel.mongo.bson.Document> serverDocuments() {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return Snapshot.this.hasNext();
+                }
+
+                @Override
+                public de.bwaldvogel.mongo.bson.Document next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return values.next();
+                }
+            };
+        }
+
         /** Lets the store reuse the space of what changed since the snapshot was taken. */
         @Override
         public void close() {

@@ -325,8 +325,8 @@ public final class MongoCatalogStore implements CatalogStore {
         if (local != null) {
             List<Dataset> out = new ArrayList<>();
             try (EmbeddedDocuments.Snapshot documents = local.apply(SciCatDocuments.DATASET_COLLECTION)) {
-                for (Document d : NewestFirst.page(documents, q)) {
-                    Dataset ds = readOrSkip(d);
+                for (var d : NewestFirst.page(documents.serverDocuments(), q)) {
+                    Dataset ds = readOrSkip((Document) EmbeddedDocuments.convert(d));
                     if (ds != null) {
                         out.add(ds);
                     }

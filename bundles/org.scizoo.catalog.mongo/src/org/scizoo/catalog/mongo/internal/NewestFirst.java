@@ -1,14 +1,15 @@
 package org.scizoo.catalog.mongo.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
-import org.bson.Document;
 import org.scizoo.core.ports.DatasetQuery;
 
 /**
@@ -23,19 +24,23 @@ import org.scizoo.core.ports.DatasetQuery;
 final class NewestFirst {
 
     /** Oldest first: the head of a bounded heap is the one to drop. */
-    static final Comparator<Document> OLDEST_FIRST = Comparator
-            .comparingLong((Document d) -> d.get("creationTime") instanceof Date t ? t.getTime() : Long.MIN_VALUE)
+    static final Comparator<Map<String, Object>> OLDEST_FIRST = Comparator
+            .comparingLong((Map<String, Object> d) -> millis(d.get("creationTime")))
             .thenComparing(d -> String.valueOf(d.get("_id")));
 
     private NewestFirst() {
     }
 
-    static List<Document> page(Iterator<Document> documents, DatasetQuery q) {
-        Predicate<Document> wanted = selection(q);
+    /**
+     * @param documents the server's documents (their dates are {@link Instant}s) or the driver's ({@link Date}s):
+     *        picked before they are converted, so only the page's are
+     */
+    static <D extends Map<String, Object>> List<D> page(Iterator<D> documents, DatasetQuery q) {
+        Predicate<Map<String, Object>> wanted = selection(q);
         long keep = q.limit() == 0 ? Long.MAX_VALUE : (long) q.skip() + q.limit();
-        PriorityQueue<Document> newest = new PriorityQueue<>(OLDEST_FIRST);
+        PriorityQueue<D> newest = new PriorityQueue<>(OLDEST_FIRST);
         while (documents.hasNext()) {
-            Document d = documents.next();
+            D d = documents.next();
             if (!wanted.test(d)) {
                 continue;
             }
@@ -46,14 +51,14 @@ final class NewestFirst {
                 newest.add(d);
             }
         }
-        List<Document> page = new ArrayList<>(newest);
+        List<D> page = new ArrayList<>(newest);
         page.sort(OLDEST_FIRST.reversed());
         return page.subList(Math.min(q.skip(), page.size()), page.size());
     }
 
     /** The query's filters as the server applies them: a list field matches when it holds the value. */
-    private static Predicate<Document> selection(DatasetQuery q) {
-        Predicate<Document> p = d -> true;
+    private static Predicate<Map<String, Object>> selection(DatasetQuery q) {
+        Predicate<Map<String, Object>> p = d -> true;
         if (q.instrument() != null) {
             p = p.and(d -> holds(d.get("instrumentIds"), q.instrument()));
         }
@@ -62,9 +67,14 @@ final class NewestFirst {
         }
         if (q.newerThan() != null) {
             long after = q.newerThan().toEpochMilli();
-            p = p.and(d -> d.get("creationTime") instanceof Date t && t.getTime() > after);
+            p = p.and(d -> millis(d.get("creationTime")) > after);
         }
         return p;
+    }
+
+    /** A date's milliseconds; anything else sorts before every date (and is never newer than one). */
+    private static long millis(Object date) {
+        return date instanceof Date t ? t.getTime() : date instanceof Instant t ? t.toEpochMilli() : Long.MIN_VALUE;
     }
 
     private static boolean holds(Object field, String value) {
