@@ -23,7 +23,8 @@ import de.bwaldvogel.mongo.bson.BinData;
  * matching document in memory before the first batch goes out. For the Scanlog's million scans that is
  * gigabytes in the workbench's own heap. A real MongoDB streams a cursor, and the store uses one there;
  * only the embedded store, which this process owns, is read like this. The map is H2's MVCC map, so reading
- * while the server writes is safe (a scan sees the documents as of when it started).
+ * while the server writes is safe (a scan sees the documents as of when it started), provided the store is
+ * told which version is being read (see {@link #open}).
  */
 public final class EmbeddedDocuments {
 
@@ -86,7 +87,7 @@ public final class EmbeddedDocuments {
             return (Document) convert(values.next());
         }
 
-        /** The same documents as the server holds them, to be {@linkplain #convert converted} when wanted. */
+        /** The same documents as the server holds them, to be {@linkplain EmbeddedDocuments#convert converted} when wanted. */
         public Iterator<de.bwaldvogel.mongo.bson.Document> serverDocuments() {
             return new Iterator<>() {
                 @Override
