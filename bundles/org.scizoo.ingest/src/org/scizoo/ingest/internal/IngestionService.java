@@ -157,6 +157,7 @@ public class IngestionService implements CatalogService {
             sources.forEach(ScanEventSource::close);
             transport.close();
             store.close();
+            sourcesDown.clear(); // a source that said so while starting: gone with the session that failed
             publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
             throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
         }
