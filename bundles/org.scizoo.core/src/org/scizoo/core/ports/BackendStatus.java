@@ -1,9 +1,9 @@
 package org.scizoo.core.ports;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What the status line shows: which catalogue, whether it answers, how much is in it and waiting, and
@@ -46,9 +46,13 @@ public record BackendStatus(State state, String backend, String detail, long dat
         return state == State.DEGRADED || state == State.FAILED || !sourcesDown.isEmpty();
     }
 
-    /** "Sardana Door a/b/c: cannot subscribe …; SciFly /data: …", or empty when no source is down. */
+    /** Each source that is down as "Sardana Door a/b/c: cannot subscribe …", by name. */
+    public List<String> sourcesDownLines() {
+        return sourcesDown.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+
+    /** {@link #sourcesDownLines()} on one line, separated by "; " (empty when no source is down). */
     public String sourcesDownText() {
-        return sourcesDown.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("; "));
+        return String.join("; ", sourcesDownLines());
     }
 }

@@ -212,7 +212,7 @@ public class IngestCommand implements CliCommand {
 
     /** The detail is a down source's report, which the line shows anyway. */
     private static boolean downAlready(BackendStatus s) {
-        return s.sourcesDown().entrySet().stream().anyMatch(e -> s.detail().equals(e.getKey() + ": " + e.getValue()));
+        return s.sourcesDownLines().contains(s.detail());
     }
 
     private static String line(Dataset d) {

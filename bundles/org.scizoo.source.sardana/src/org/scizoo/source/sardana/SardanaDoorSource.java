@@ -25,8 +25,9 @@ import fr.esrf.TangoDs.TangoConst;
  * the Tango database is away and resubscribes when they return; a Door that cannot be reached at all at
  * start (no Tango database, the Door not defined yet) is tried again every few seconds. The first event
  * of a subscription is the Door's current value (an error before any macro ran, or the last packet of an
- * earlier scan) and is skipped; later error events (a lost connection) and malformed packets are reported
- * as source problems and never stop the source.
+ * earlier scan) and is skipped. A Door that cannot be subscribed to, or whose events turn to errors (a
+ * lost connection), is reported down once and up once when it is back; malformed packets are reported as
+ * problems. None of these stops the source.
  */
 public final class SardanaDoorSource implements ScanEventSource {
 
@@ -131,27 +132,23 @@ public final class SardanaDoorSource implements ScanEventSource {
     private void handle(EventData event, ScanListener listener) {
         boolean initial = !initialEventSeen;
         initialEventSeen = true;
-        if (event.errors != null && event.errors.length > 0) {
-            String why = describe(event.errors);
-            // A Door that has not run a macro answers with an error: not a problem. Others are (a lost Door:
-            // JTango sends one every few seconds until the Door is back, then subscribes again by itself).
-            if (!why.contains("No macro has run so far") && !why.contains("does not produce any data")) {
-                if (!eventsFailing) {
-                    eventsFailing = true;
-                    listener.sourceDown(name(), why, null);
-                }
-                return;
+        boolean error = event.errors != null && event.errors.length > 0;
+        String why = error ? describe(event.errors) : null;
+        // A Door that has not run a macro answers with an error: not a problem. Others are (a lost Door:
+        // JTango sends one every few seconds until the Door is back, then subscribes again by itself).
+        if (error && !why.contains("No macro has run so far") && !why.contains("does not produce any data")) {
+            if (!eventsFailing) {
+                eventsFailing = true;
+                listener.sourceDown(name(), why, null);
             }
+            return;
         }
         if (eventsFailing) {
             eventsFailing = false;
             listener.sourceUp(name(), "RecordData events arrive again");
         }
-        if (event.errors != null && event.errors.length > 0) {
-            return;
-        }
-        if (initial) {
-            return; // the last packet of an earlier scan
+        if (error || initial) {
+            return; // a Door with no scan yet, or the last packet of an earlier scan
         }
         try {
             DevEncoded value = event.attr_value.extractDevEncoded();

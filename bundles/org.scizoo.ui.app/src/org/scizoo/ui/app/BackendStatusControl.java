@@ -73,7 +73,7 @@ public class BackendStatusControl {
         text.setText(format(s));
         text.setToolTipText(s.sourcesDown().isEmpty() ? s.detail()
                 : s.detail() + "\n\nScan sources down (their scans are not recorded until they are back):\n"
-                        + s.sourcesDownText().replace("; ", "\n"));
+                        + String.join("\n", s.sourcesDownLines()));
         text.getParent().layout(true);
         text.getParent().getParent().layout(true);
     }
@@ -89,17 +89,20 @@ public class BackendStatusControl {
         };
         StringBuilder b = new StringBuilder("Catalogue: ").append(s.backend()).append(" \u00B7 ").append(state);
         if (s.detail() != null && !s.detail().isBlank()) {
-            String detail = s.detail().length() > 120 ? s.detail().substring(0, 117) + "…" : s.detail();
-            b.append(" (").append(detail).append(')');
+            b.append(" (").append(shorten(s.detail())).append(')');
         }
         if (s.state() == BackendStatus.State.UP || s.state() == BackendStatus.State.DEGRADED) {
             b.append(" \u00B7 ").append(s.datasets()).append(" datasets \u00B7 ").append(s.pending()).append(" waiting");
         }
         if (!s.sourcesDown().isEmpty()) {
-            String down = s.sourcesDownText();
-            b.append(" \u00B7 SOURCE DOWN: ").append(down.length() > 120 ? down.substring(0, 117) + "…" : down);
+            b.append(" \u00B7 SOURCE DOWN: ").append(shorten(s.sourcesDownText()));
         }
         return b.toString();
+    }
+
+    /** At most 120 characters on the status line; the tooltip has the whole text. */
+    private static String shorten(String text) {
+        return text.length() > 120 ? text.substring(0, 117) + "…" : text;
     }
 
     @PreDestroy

@@ -117,7 +117,8 @@ final class TangoPeers implements AutoCloseable {
     String startDoor(String device, String instance) throws IOException, InterruptedException {
         tangoAdmin("--add-server", "Door/" + instance, "Door", device); // fine when registered by an earlier run
         // the process (for kill and restart, and its log file): "Door" for the first instance, as before
-        start(instance.equals("test") ? "Door" : "Door-" + instance, 0, List.of(PYTHON, dir.resolve("beamline_devices.py").toString(), "Door", instance),
+        start(instance.equals("test") ? "Door" : "Door-" + instance, 0,
+                List.of(PYTHON, dir.resolve("beamline_devices.py").toString(), "Door", instance),
                 Map.of("TANGO_HOST", tangoHost));
         return "tango://" + tangoHost + "/" + device;
     }

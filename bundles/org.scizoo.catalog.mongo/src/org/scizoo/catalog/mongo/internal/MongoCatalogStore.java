@@ -89,9 +89,9 @@ public final class MongoCatalogStore implements CatalogStore {
     private final String description;
     private final Runnable afterWrite;
     private final Runnable onClose;
-    /** Writes the datablocks of a batch while the calling thread writes its datasets. */
     /** For the embedded store: reads a collection from its file, bypassing the server (see EmbeddedDocuments). */
     private volatile java.util.function.Function<String, EmbeddedDocuments.Snapshot> localCollections;
+    /** Writes the datablocks of a batch while the calling thread writes its datasets. */
     private final ExecutorService blockWriter = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("scizoo-store-blocks").unstarted(r));
 

@@ -3,14 +3,14 @@ package org.scizoo.catalog.mongo.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 import org.scizoo.core.ports.DatasetQuery;
+
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A page of {@link DatasetQuery} picked from the embedded store's own file: every dataset document is read
@@ -24,23 +24,20 @@ import org.scizoo.core.ports.DatasetQuery;
 final class NewestFirst {
 
     /** Oldest first: the head of a bounded heap is the one to drop. */
-    static final Comparator<Map<String, Object>> OLDEST_FIRST = Comparator
-            .comparingLong((Map<String, Object> d) -> millis(d.get("creationTime")))
+    static final Comparator<Document> OLDEST_FIRST = Comparator
+            .comparingLong((Document d) -> millis(d.get("creationTime")))
             .thenComparing(d -> String.valueOf(d.get("_id")));
 
     private NewestFirst() {
     }
 
-    /**
-     * @param documents the server's documents (their dates are {@link Instant}s) or the driver's ({@link Date}s):
-     *        picked before they are converted, so only the page's are
-     */
-    static <D extends Map<String, Object>> List<D> page(Iterator<D> documents, DatasetQuery q) {
-        Predicate<Map<String, Object>> wanted = selection(q);
+    /** @param documents the server's documents: picked before they are converted, so only the page's are */
+    static List<Document> page(Iterator<Document> documents, DatasetQuery q) {
+        Predicate<Document> wanted = selection(q);
         long keep = q.limit() == 0 ? Long.MAX_VALUE : (long) q.skip() + q.limit();
-        PriorityQueue<D> newest = new PriorityQueue<>(OLDEST_FIRST);
+        PriorityQueue<Document> newest = new PriorityQueue<>(OLDEST_FIRST);
         while (documents.hasNext()) {
-            D d = documents.next();
+            Document d = documents.next();
             if (!wanted.test(d)) {
                 continue;
             }
@@ -51,14 +48,14 @@ final class NewestFirst {
                 newest.add(d);
             }
         }
-        List<D> page = new ArrayList<>(newest);
+        List<Document> page = new ArrayList<>(newest);
         page.sort(OLDEST_FIRST.reversed());
         return page.subList(Math.min(q.skip(), page.size()), page.size());
     }
 
     /** The query's filters as the server applies them: a list field matches when it holds the value. */
-    private static Predicate<Map<String, Object>> selection(DatasetQuery q) {
-        Predicate<Map<String, Object>> p = d -> true;
+    private static Predicate<Document> selection(DatasetQuery q) {
+        Predicate<Document> p = d -> true;
         if (q.instrument() != null) {
             p = p.and(d -> holds(d.get("instrumentIds"), q.instrument()));
         }
@@ -72,9 +69,9 @@ final class NewestFirst {
         return p;
     }
 
-    /** A date's milliseconds; anything else sorts before every date (and is never newer than one). */
+    /** A date's milliseconds (the server holds dates as Instants); anything else sorts before every date. */
     private static long millis(Object date) {
-        return date instanceof Date t ? t.getTime() : date instanceof Instant t ? t.toEpochMilli() : Long.MIN_VALUE;
+        return date instanceof Instant t ? t.toEpochMilli() : Long.MIN_VALUE;
     }
 
     private static boolean holds(Object field, String value) {
