@@ -1,9 +1,11 @@
 package org.scizoo.catalog.mongo.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.StringDataType;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -15,8 +17,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 database, with its unique indexes in maps opened by {@link IndexMaps} and its
- * documents stored as BSON ({@link DocumentValueType}).
+ * mongo-java-server's H2 database, with its unique indexes in maps opened by {@link IndexMaps}, its
+ * documents stored as BSON ({@link DocumentValueType}) and one secondary index, {@link CreationTimeIndex}.
  */
 final class CatalogH2Database extends H2Database {
 
@@ -25,6 +27,8 @@ final class CatalogH2Database extends H2Database {
      * this class's fields are set: the maps' opener is handed over through this thread-local meanwhile.
      */
     private static final ThreadLocal<IndexMaps> CONSTRUCTING = new ThreadLocal<>();
+    private static final long SAY_SO_FROM = 50_000;
+    private static final System.Logger LOG = System.getLogger(CatalogH2Database.class.getName());
 
     private final IndexMaps indexMaps;
 
@@ -71,5 +75,44 @@ final class CatalogH2Database extends H2Database {
         // the map's name is H2Database's own, so its dropIndex and drop remove it as before
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         return new H2KeyIndex(maps.open(mapName), indexName, keys, sparse);
+    }
+
+    /**
+     * The creationTime index of {@code collectionName}, made (reading every document) if there is none. Called
+     * before the server serves: made through a client's {@code createIndexes}, a big catalogue's would
+     * outlast the client's read timeout.
+     */
+    void ensureCreationTimeIndex(String collectionName) {
+        addIndex(new Document("key", new Document(CreationTimeIndex.FIELD, -1)).append("name", CreationTimeIndex.NAME)
+                .append("ns", getFullCollectionNamespace(collectionName)));
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        if (!CreationTimeIndex.handles(keys)) {
+            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse); // ignored, as before
+        }
+        MVStore store = maps().store();
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<String, Object> map = store.openMap(fullName + "._index_" + indexName,
+                new MVMap.Builder<String, Object>().keyType(StringDataType.INSTANCE));
+        MVMap<Object, Document> data = openDataMap(store, "databases." + fullName);
+        if (map.sizeAsLong() != data.sizeAsLong()) {
+            if (!map.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "The catalogue's index " + indexName + " of " + fullName + " has "
+                        + map.sizeAsLong() + " entries for " + data.sizeAsLong() + " documents (the last process"
+                        + " holding it stopped in the middle of a write); rebuilding it");
+                map.clear();
+            } else if (data.sizeAsLong() >= SAY_SO_FROM) {
+                LOG.log(System.Logger.Level.WARNING, "Indexing the catalogue's " + data.sizeAsLong() + " documents of "
+                        + fullName + " by " + CreationTimeIndex.FIELD + ", once; this may take a minute");
+            }
+            // Filled here in one pass: left empty, the server would fill it reading every document twice.
+            for (Map.Entry<Object, Document> e : data.entrySet()) {
+                map.put(CreationTimeIndex.key(e.getValue()), e.getKey());
+            }
+        }
+        return new CreationTimeIndex(map, indexName, keys);
     }
 }

@@ -11,6 +11,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.scicat.SciCatDocuments;
 
 import de.bwaldvogel.mongo.MongoServer;
 
@@ -28,6 +29,7 @@ public final class EmbeddedMongo {
     static final String PORT_FILE_NAME = "catalog.port";
     private static final int CACHE_MB = 64;
     private static final String NETTY_ALLOCATOR = "io.netty.allocator.type";
+    private static final System.Logger LOG = System.getLogger(EmbeddedMongo.class.getName());
 
     static {
         // The server reads requests into netty's buffers and decodes their BSON byte by byte. From Java 24
@@ -68,6 +70,12 @@ public final class EmbeddedMongo {
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             throw corrupt(file, e);
+        }
+        try {
+            backend.ensureCreationTimeIndex(MongoCatalogStore.DEFAULT_DATABASE, SciCatDocuments.DATASET_COLLECTION);
+        } catch (RuntimeException e) {
+            // without it every page is sorted by the server, as before: slow on a big catalogue, still right
+            LOG.log(System.Logger.Level.WARNING, "Could not index the catalogue " + file + " by creationTime: " + e, e);
         }
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address;
@@ -111,8 +119,9 @@ public final class EmbeddedMongo {
                     + " which did not say where it serves it (" + portFile + " missing or unreadable)."
                     + " Close the other process or use another --data folder.", e);
         }
-        return MongoCatalogStore.connect("mongodb://127.0.0.1:" + port + "/" + MongoCatalogStore.DEFAULT_DATABASE,
-                timeout, "embedded " + file + " (served by another process on port " + port + ")", null, null);
+        return MongoCatalogStore.connectEmbedded("mongodb://127.0.0.1:" + port + "/"
+                + MongoCatalogStore.DEFAULT_DATABASE, timeout, "embedded " + file + " (served by another process on port "
+                + port + ")", null, null);
     }
 
     private static CatalogException corrupt(Path file, RuntimeException e) {

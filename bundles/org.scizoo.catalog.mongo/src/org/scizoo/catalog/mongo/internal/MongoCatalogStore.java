@@ -126,9 +126,10 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     /**
-     * The embedded store's connection. Its stand-in server answers every query by reading the whole
-     * collection, so secondary indexes speed nothing up there; it does rebuild each of them, reading every
-     * document, each time the file is opened (minutes with a million scans). So it gets none.
+     * The embedded store's connection. Its stand-in server keeps one secondary index, by creationTime
+     * ({@link CreationTimeIndex}, made when the file is opened); any other it would rebuild from every
+     * document each time the file is opened (minutes with a million scans), and use for nothing. So it gets
+     * no others.
      */
     static MongoCatalogStore connectEmbedded(String uri, Duration timeout, String description, Runnable afterWrite,
             Runnable onClose) throws CatalogException {
@@ -200,12 +201,12 @@ public final class MongoCatalogStore implements CatalogStore {
         return cs.getDatabase() == null || cs.getDatabase().isBlank() ? DEFAULT_DATABASE : cs.getDatabase();
     }
 
-    /** An embedded file written before embedded stores went without secondary indexes loses them. */
+    /** An embedded file written before embedded stores went without secondary indexes loses them (see connectEmbedded). */
     private void dropSecondaryIndexes() {
         for (MongoCollection<Document> c : List.of(datasets, datablocks)) {
             for (Document index : c.listIndexes()) {
                 String name = index.getString("name");
-                if (name != null && !name.equals("_id_")) {
+                if (name != null && !name.equals("_id_") && !(c == datasets && name.equals(CreationTimeIndex.NAME))) {
                     c.dropIndex(name);
                 }
             }
@@ -321,21 +322,7 @@ public final class MongoCatalogStore implements CatalogStore {
 
     @Override
     public List<Dataset> findDatasets(DatasetQuery q) throws CatalogException {
-        var local = localCollections;
-        if (local != null) {
-            List<Dataset> out = new ArrayList<>();
-            try (EmbeddedDocuments.Snapshot documents = local.apply(SciCatDocuments.DATASET_COLLECTION)) {
-                for (var d : NewestFirst.page(documents.serverDocuments(), q)) {
-                    Dataset ds = readOrSkip((Document) EmbeddedDocuments.convert(d));
-                    if (ds != null) {
-                        out.add(ds);
-                    }
-                }
-            } catch (RuntimeException e) {
-                throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e, e);
-            }
-            return out;
-        }
+        // The embedded server answers this sort from its creationTime index (CreationTimeIndex), as MongoDB does.
         List<Bson> filters = new ArrayList<>();
         if (q.instrument() != null) {
             filters.add(eq("instrumentIds", q.instrument()));

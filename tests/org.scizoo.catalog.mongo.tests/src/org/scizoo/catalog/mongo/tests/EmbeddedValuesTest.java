@@ -45,12 +45,12 @@ class EmbeddedValuesTest {
     void everyBsonTypeComesBackAsWrittenAcrossARestart() throws Exception {
         CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
         Document probe = probe();
-        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client()) {
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client(dir)) {
             MongoCollection<Document> c = client.getDatabase("scicat").getCollection("Probe");
             c.insertOne(probe);
             assertValues(probe, c.find().first());
         }
-        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client()) {
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client(dir)) {
             assertValues(probe, client.getDatabase("scicat").getCollection("Probe").find().first());
         }
     }
@@ -58,7 +58,7 @@ class EmbeddedValuesTest {
     @Test
     void collectionStatisticsCountTheDocumentsBytes() throws Exception {
         CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
-        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client()) {
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir)); MongoClient client = client(dir)) {
             MongoCollection<Document> c = client.getDatabase("scicat").getCollection("Probe");
             long bytes = 0;
             for (int i = 0; i < 50; i++) {
@@ -98,7 +98,8 @@ class EmbeddedValuesTest {
                 .append("empty", new Document()).append("emptyList", List.of());
     }
 
-    private MongoClient client() throws Exception {
+    /** A client of the embedded server that holds {@code dir}'s catalogue. */
+    static MongoClient client(Path dir) throws Exception {
         String port = Files.readString(dir.resolve("catalog.port")).strip();
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
