@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -91,28 +92,53 @@ final class CatalogH2Database extends H2Database {
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
         if (!CreationTimeIndex.handles(keys)) {
-            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse); // ignored, as before
+            return new IgnoredIndex(indexName, keys);
         }
         MVStore store = maps().store();
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<String, Object> map = store.openMap(fullName + "._index_" + indexName,
                 new MVMap.Builder<String, Object>().keyType(StringDataType.INSTANCE));
         MVMap<Object, Document> data = openDataMap(store, "databases." + fullName);
-        if (map.sizeAsLong() != data.sizeAsLong()) {
+        if (map.sizeAsLong() != data.sizeAsLong() || map.containsKey(CreationTimeIndex.UNUSABLE)) {
             if (!map.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "The catalogue's index " + indexName + " of " + fullName + " has "
                         + map.sizeAsLong() + " entries for " + data.sizeAsLong() + " documents (the last process"
-                        + " holding it stopped in the middle of a write); rebuilding it");
+                        + " holding it stopped in the middle of a write, or could not build it); rebuilding it");
                 map.clear();
             } else if (data.sizeAsLong() >= SAY_SO_FROM) {
                 LOG.log(System.Logger.Level.WARNING, "Indexing the catalogue's " + data.sizeAsLong() + " documents of "
                         + fullName + " by " + CreationTimeIndex.FIELD + ", once; this may take a minute");
             }
             // Filled here in one pass: left empty, the server would fill it reading every document twice.
-            for (Map.Entry<Object, Document> e : data.entrySet()) {
-                map.put(CreationTimeIndex.key(e.getValue()), e.getKey());
+            try {
+                for (Map.Entry<Object, Document> e : data.entrySet()) {
+                    map.put(CreationTimeIndex.key(e.getValue()), e.getKey());
+                }
+            } catch (RuntimeException e) {
+                // A document that cannot be read must not keep the catalogue shut: the index stays unused (the
+                // server sorts, and meets the same document) and its count wrong, so the next open tries again.
+                LOG.log(System.Logger.Level.WARNING, "Could not index " + fullName + " by " + CreationTimeIndex.FIELD
+                        + ": " + e + "; its pages are sorted by the server instead", e);
+                map.put(CreationTimeIndex.UNUSABLE, "");
             }
         }
         return new CreationTimeIndex(map, indexName, keys);
+    }
+
+    /**
+     * Any other secondary index: ignored, as mongo-java-server does (its {@link EmptyIndex}), but never
+     * filled. An EmptyIndex always says it is empty, so the server "filled" it from every document at each
+     * open of the file: minutes for a million scans, and a file with one unreadable document could not be
+     * opened at all.
+     */
+    private static final class IgnoredIndex extends EmptyIndex<Object> {
+        IgnoredIndex(String name, List<IndexKey> keys) {
+            super(name, keys);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
     }
 }

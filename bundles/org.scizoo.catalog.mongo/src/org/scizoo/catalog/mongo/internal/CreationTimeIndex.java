@@ -44,6 +44,8 @@ final class CreationTimeIndex extends Index<Object> {
     static final String FIELD = "creationTime";
     static final String NAME = "creationTime_-1";
     static final char UNORDERED = '!';
+    /** An entry that keeps the index unused (see {@link CatalogH2Database}): it sorts first, and is no document's key. */
+    static final String UNUSABLE = String.valueOf(UNORDERED);
     private static final int MILLIS_DIGITS = 16;
 
     private final MVMap<String, Object> map;

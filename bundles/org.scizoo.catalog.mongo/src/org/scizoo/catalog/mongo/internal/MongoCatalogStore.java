@@ -127,9 +127,8 @@ public final class MongoCatalogStore implements CatalogStore {
 
     /**
      * The embedded store's connection. Its stand-in server keeps one secondary index, by creationTime
-     * ({@link CreationTimeIndex}, made when the file is opened); any other it would rebuild from every
-     * document each time the file is opened (minutes with a million scans), and use for nothing. So it gets
-     * no others.
+     * ({@link CreationTimeIndex}, made when the file is opened), and ignores any other (CatalogH2Database's
+     * IgnoredIndex). So it gets no others, and those an older SciZoo made are dropped.
      */
     static MongoCatalogStore connectEmbedded(String uri, Duration timeout, String description, Runnable afterWrite,
             Runnable onClose) throws CatalogException {

@@ -2,8 +2,11 @@ package org.scizoo.catalog.mongo.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetQuery;
@@ -28,6 +32,9 @@ import org.scizoo.tests.support.OsgiServices;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The embedded store answers a newest-first page from its creationTime index: in the server's own order,
@@ -133,6 +140,39 @@ class EmbeddedCreationTimeIndexTest {
     /** The file's key of a scan: its time's milliseconds with the sign flipped, in 16 hex digits, then its pid. */
     private static String key(Dataset d) {
         return String.format("%016x", d.creationTime().toEpochMilli() ^ Long.MIN_VALUE) + d.pid();
+    }
+
+    /**
+     * A document the index cannot read (here: not a document at all, in a catalogue of the older format)
+     * leaves the catalogue open, its index unused.
+     */
+    @Test
+    void aDocumentThatCannotBeReadLeavesTheCatalogueOpenAndUnindexed() throws Exception {
+        CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
+        List<CatalogEntry> entries = CatalogStoreTest.entries(20);
+        MongoServer server = new MongoServer(new H2Backend(
+                new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open()));
+        try {
+            String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/scicat";
+            try (CatalogStore store = provider.open(new BackendSettings(dir, uri, Duration.ofSeconds(5)))) {
+                store.upsert(entries);
+            }
+        } finally {
+            server.shutdown(); // closes the file too
+        }
+        try (MVStore file = new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open()) {
+            file.openMap("databases.scicat.Dataset").put(entries.get(5).dataset().pid(), "not a document");
+        }
+        for (int open = 0; open < 2; open++) {
+            try (CatalogStore store = provider.open(BackendSettings.embedded(dir))) {
+                assertEquals(20, store.countDatasets());
+                assertEquals(entries.get(3).dataset(), store.findDataset(entries.get(3).dataset().pid()).orElseThrow());
+                // the server sorts the page itself and meets the same document: a clear error, not a wrong page
+                CatalogException e = assertThrows(CatalogException.class, () -> store.findDatasets(DatasetQuery.newest(5)));
+                assertTrue(e.getMessage().contains("read datasets"), e.getMessage());
+            }
+            editIndex(index -> assertEquals("!", index.firstKey(), "marked unusable, so the next open tries again"));
+        }
     }
 
     /** 300 scans a second apart, stored and the store closed. */
