@@ -65,11 +65,50 @@ final class CreationTimeIndex extends Index<Object> {
         Object id = d.get("_id");
         Object time = d.get(FIELD);
         if (id instanceof String pid && (time == null || time instanceof Instant)) {
-            long millis = time == null ? Long.MIN_VALUE : ((Instant) time).toEpochMilli();
-            String hex = Long.toHexString(millis ^ Long.MIN_VALUE);
-            return "0".repeat(MILLIS_DIGITS - hex.length()) + hex + pid;
+            return prefix(time == null ? Long.MIN_VALUE : ((Instant) time).toEpochMilli()) + pid;
         }
         return UNORDERED + (id == null ? "null" : id.getClass().getSimpleName() + ":" + id);
+    }
+
+    /** The start of every ordered key of a time: lower than all of them, higher than all of an earlier time. */
+    private static String prefix(long millis) {
+        String hex = Long.toHexString(millis ^ Long.MIN_VALUE);
+        return "0".repeat(MILLIS_DIGITS - hex.length()) + hex;
+    }
+
+    /** How many entries {@link #between} walks: two lookups, nothing read. */
+    static long countBetween(MVMap<String, Object> index, Instant from, Instant till) {
+        long first = insertionPoint(index, start(from));
+        long end = till == null ? index.sizeAsLong() : insertionPoint(index, prefix(till.toEpochMilli()));
+        return Math.max(0, end - first);
+    }
+
+    /** Where {@code key}, which is no entry's (a bare prefix), would go. */
+    private static long insertionPoint(MVMap<String, Object> index, String key) {
+        long i = index.getKeyIndex(key);
+        return i < 0 ? -(i + 1) : i;
+    }
+
+    private static String start(Instant from) {
+        return prefix(from == null ? Long.MIN_VALUE + 1 : from.toEpochMilli()); // never one without a time
+    }
+
+    /**
+     * The documents of {@code index} whose creationTime lies in {@code [from, till)} (a null bound is open;
+     * a document without a time is never in), oldest first: read from the file by the Scanlog, not the server.
+     *
+     * @param documents a position's document, null when there is none (it was removed since)
+     */
+    static Iterator<Document> between(MVMap<String, Object> index, Instant from, Instant till,
+            Function<Object, Document> documents) {
+        Cursor<String, Object> cursor = index.cursor(start(from), null, false);
+        String end = till == null ? null : prefix(till.toEpochMilli());
+        return new Walk(cursor) {
+            @Override
+            Document document(String key, Object position) {
+                return end != null && key.compareTo(end) >= 0 ? END : documents.apply(position);
+            }
+        };
     }
 
     /** The creationTime in milliseconds of an ordered key ({@link Long#MIN_VALUE} for none). */
@@ -91,44 +130,68 @@ final class CreationTimeIndex extends Index<Object> {
      */
     Stream<Document> newestFirst(Function<Object, Document> documents, long notBefore) {
         Cursor<String, Object> cursor = map.cursor(null, null, true);
-        Iterator<Document> walk = new Iterator<>() {
-            private Document next;
-
+        Iterator<Document> walk = new Walk(map.cursor(null, null, true)) {
             @Override
-            public boolean hasNext() {
-                while (next == null && cursor.hasNext()) {
-                    String key = cursor.next();
-                    if (millis(key) < notBefore) {
-                        return false;
-                    }
-                    Object position = cursor.getValue();
-                    Document d = documents.apply(position);
-                    if (d == null) {
-                        map.remove(key); // its document is gone
-                        continue;
-                    }
-                    String actual = key(d);
-                    if (!actual.equals(key)) {
-                        map.remove(key);
-                        map.put(actual, position);
-                        throw new Stale(); // the document belongs elsewhere in the walk, maybe already passed
-                    }
-                    next = d;
+            Document document(String key, Object position) {
+                if (millis(key) < notBefore) {
+                    return END;
                 }
-                return next != null;
-            }
-
-            @Override
-            public Document next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+                Document d = documents.apply(position);
+                if (d == null) {
+                    map.remove(key); // its document is gone
+                    return null;
                 }
-                Document d = next;
-                next = null;
+                String actual = key(d);
+                if (!actual.equals(key)) {
+                    map.remove(key);
+                    map.put(actual, position);
+                    throw new Stale(); // the document belongs elsewhere in the walk, maybe already passed
+                }
                 return d;
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED), false);
+    }
+
+    /** Marks the end of a {@link Walk}. */
+    private static final Document END = new Document();
+
+    /** The documents along a cursor of the index. */
+    private abstract static class Walk implements Iterator<Document> {
+        private final Cursor<String, Object> cursor;
+        private Document next;
+        private boolean ended;
+
+        Walk(Cursor<String, Object> cursor) {
+            this.cursor = cursor;
+        }
+
+        /** The document of an entry; null to go on to the next entry, {@link #END} to stop. */
+        abstract Document document(String key, Object position);
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !ended && cursor.hasNext()) {
+                String key = cursor.next();
+                Document d = document(key, cursor.getValue());
+                if (d == END) {
+                    ended = true;
+                } else {
+                    next = d;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Document d = next;
+            next = null;
+            return d;
+        }
     }
 
     /** An entry was out of date and is mended: the walk that met it starts again. */

@@ -12,6 +12,7 @@ import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.StringDataType;
 
 import de.bwaldvogel.mongo.bson.BinData;
 
@@ -52,6 +53,36 @@ public final class EmbeddedDocuments {
         MVStore.TxCounter usage = store.registerVersionUsage();
         try {
             return new Snapshot(store, usage, map(store, database, collection).values().iterator());
+        } catch (RuntimeException e) {
+            store.deregisterVersionUsage(usage);
+            throw e;
+        }
+    }
+
+    /**
+     * The documents of {@code database.collection} that may have a creationTime in {@code [from, till)}: with
+     * a bound that leaves out at least half of them, only those its {@link CreationTimeIndex} lists (a day
+     * of scans out of a million: 3.5 s instead of 85 s for {@code scizoo catalog export}), else all of them
+     * (in the file's order, which is quicker than the index's for most of a catalogue: 85 s against 146 s
+     * for a million, measured). The caller still applies the selection: a document changed since the read
+     * began is read as it is now.
+     */
+    public static Snapshot open(MVStore store, String database, String collection, Instant from, Instant till) {
+        String indexName = database + "." + collection + "._index_" + CreationTimeIndex.NAME;
+        if (from == null && till == null || !store.hasMap(indexName)) {
+            return open(store, database, collection);
+        }
+        MVStore.TxCounter usage = store.registerVersionUsage(); // as in open: the index's pages stay readable
+        try {
+            MVMap<String, Object> index = store.openMap(indexName,
+                    new MVMap.Builder<String, Object>().keyType(StringDataType.INSTANCE));
+            if (!index.isEmpty() && index.firstKey().charAt(0) == CreationTimeIndex.UNORDERED
+                    || CreationTimeIndex.countBetween(index, from, till) * 2 > index.sizeAsLong()) {
+                store.deregisterVersionUsage(usage);
+                return open(store, database, collection); // a document the index cannot place, or most of them
+            }
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = map(store, database, collection);
+            return new Snapshot(store, usage, CreationTimeIndex.between(index, from, till, documents::get));
         } catch (RuntimeException e) {
             store.deregisterVersionUsage(usage);
             throw e;

@@ -104,7 +104,8 @@ public final class EmbeddedMongo {
         MongoCatalogStore store = MongoCatalogStore.connectEmbedded("mongodb://127.0.0.1:" + address.getPort() + "/"
                 + MongoCatalogStore.DEFAULT_DATABASE, settings.connectTimeout(), "embedded " + file,
                 backend::commit, shutdown);
-        store.readLocally(collection -> EmbeddedDocuments.open(mvStore, MongoCatalogStore.DEFAULT_DATABASE, collection));
+        store.readLocally(selection -> EmbeddedDocuments.open(mvStore, MongoCatalogStore.DEFAULT_DATABASE,
+                SciCatDocuments.DATASET_COLLECTION, selection.from(), selection.till()));
         return store;
     }
 

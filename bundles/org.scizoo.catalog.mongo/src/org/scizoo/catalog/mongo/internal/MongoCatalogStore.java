@@ -89,8 +89,8 @@ public final class MongoCatalogStore implements CatalogStore {
     private final String description;
     private final Runnable afterWrite;
     private final Runnable onClose;
-    /** For the embedded store: reads a collection from its file, bypassing the server (see EmbeddedDocuments). */
-    private volatile java.util.function.Function<String, EmbeddedDocuments.Snapshot> localCollections;
+    /** For the embedded store: reads the datasets a selection may hold from its file, bypassing the server (see EmbeddedDocuments). */
+    private volatile java.util.function.Function<ScanSelection, EmbeddedDocuments.Snapshot> localDatasets;
     /** Writes the datablocks of a batch while the calling thread writes its datasets. */
     private final ExecutorService blockWriter = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("scizoo-store-blocks").unstarted(r));
@@ -353,16 +353,16 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     /** Lets scans read the embedded store's file directly (EmbeddedMongo sets it; a real MongoDB never has it). */
-    void readLocally(java.util.function.Function<String, EmbeddedDocuments.Snapshot> collections) {
-        this.localCollections = collections;
+    void readLocally(java.util.function.Function<ScanSelection, EmbeddedDocuments.Snapshot> datasets) {
+        this.localDatasets = datasets;
     }
 
     @Override
     public long scanDatasets(ScanSelection selection, int batchSize, Consumer<List<Dataset>> batches,
             BooleanSupplier cancelled) throws CatalogException {
-        var local = localCollections;
+        var local = localDatasets;
         if (local != null) {
-            try (EmbeddedDocuments.Snapshot documents = local.apply(SciCatDocuments.DATASET_COLLECTION)) {
+            try (EmbeddedDocuments.Snapshot documents = local.apply(selection)) {
                 return scan(documents, selection, batchSize, batches, cancelled);
             } catch (RuntimeException e) {
                 throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e, e);
@@ -386,7 +386,7 @@ public final class MongoCatalogStore implements CatalogStore {
         }
     }
 
-    /** The embedded store's path: every document read, the selection applied here. */
+    /** The embedded store's path: the documents read from the file (all, or a time window's), the selection applied here. */
     private static long scan(java.util.Iterator<Document> documents, ScanSelection selection, int batchSize,
             Consumer<List<Dataset>> batches, BooleanSupplier cancelled) {
         Date from = selection.from() == null ? null : Date.from(selection.from());

@@ -24,7 +24,8 @@ import org.scizoo.tests.support.OsgiServices;
 
 /**
  * A Scanlog selection streamed from the store: the embedded store's own file read (the process that holds
- * it) and a MongoDB cursor (a second process, or a real MongoDB) give the same datasets.
+ * it; a time window through its creationTime index) and a MongoDB cursor (a second process, or a real
+ * MongoDB) give the same datasets.
  */
 class ScanDatasetsTest {
 
@@ -49,7 +50,10 @@ class ScanDatasetsTest {
             owner.upsert(entries);
             for (ScanSelection s : List.of(ScanSelection.all(), ScanSelection.proposal("A"),
                     new ScanSelection("B", T0.plusSeconds(60L * 100), T0.plusSeconds(60L * 400)),
-                    new ScanSelection(null, null, T0.plusSeconds(60L * 10)), ScanSelection.proposal("nobody"))) {
+                    new ScanSelection(null, null, T0.plusSeconds(60L * 10)), ScanSelection.proposal("nobody"),
+                    new ScanSelection(null, T0.plusSeconds(60L * 2990), null),
+                    new ScanSelection(null, T0.plusSeconds(60L * 5), null), // most of them: the file is read whole
+                    new ScanSelection("A", T0.plusSeconds(60L * 3000), null))) {
                 Set<String> fromFile = pids(owner, s);
                 assertEquals(pids(viaServer, s), fromFile, s.toString());
                 long expected = entries.stream().map(CatalogEntry::dataset).filter(d -> matches(d, s)).count();
