@@ -85,7 +85,9 @@ class BrokerOutageTest {
             }
             assertTrue(restarted, "the scans outlasted the outage");
             assertTrue(maxPendingDuringOutage > 400, "scans waited on disk while the broker was away: " + maxPendingDuringOutage);
+            phase("scans published (broker away 5 s to " + (5 + OUTAGE.toSeconds()) + " s)", start);
             assertTrue(outbox.awaitDelivered(Duration.ofSeconds(120)), "delivered after the outage: " + outbox.pending() + " left");
+            phase("outbox delivered", start);
             outbox.close();
 
             Map<String, List<Integer>> versions = versionsOnTopic(broker.bootstrap(), topic, SCANS * VERSIONS);
@@ -100,12 +102,18 @@ class BrokerOutageTest {
             while (!allAtLastVersion(store) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
+            phase("catalogue holds every last version (or its 90 s are up)", start);
             cow.close();
             consumer.join(10_000);
             assertEquals(SCANS, store.countDatasets(), "0 lost");
             assertTrue(allAtLastVersion(store), "the catalogue holds every scan's last version");
         }
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** The test's phases on its output: its run time varies with how soon Kafka's clients find the broker again. */
+    private static void phase(String what, long start) {
+        System.out.printf("BrokerOutageTest: %s after %.1f s%n", what, (System.nanoTime() - start) / 1e9);
     }
 
     private static boolean allAtLastVersion(CatalogStore store) throws Exception {
