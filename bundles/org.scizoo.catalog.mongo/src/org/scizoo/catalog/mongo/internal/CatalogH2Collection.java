@@ -18,10 +18,10 @@ import io.netty.buffer.Unpooled;
 
 /**
  * mongo-java-server's H2 collection, answering a newest-first sort from its {@link CreationTimeIndex}, and
- * without its running count of the documents' size in bytes: it
- * encoded every document it stored a second time, only to measure it (a fifth of the server's time on a
- * bulk insert). The size is wanted by {@code collStats} and {@code validate} alone, which SciZoo never
- * sends: it is measured when asked, by reading the collection.
+ * without its running count of the documents' size in bytes: it encoded every document it stored a second
+ * time, only to measure it (a fifth of the server's time on a bulk insert). The size is wanted by
+ * {@code collStats} and {@code validate} alone, which SciZoo never sends: it is measured when asked, by
+ * reading the collection.
  */
 final class CatalogH2Collection extends H2Collection {
 
@@ -57,6 +57,7 @@ final class CatalogH2Collection extends H2Collection {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
+    /** The document is written; then the creationTime index lets go of its old key (see CreationTimeIndex). */
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
