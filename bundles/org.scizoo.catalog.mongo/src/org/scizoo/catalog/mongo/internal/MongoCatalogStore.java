@@ -200,7 +200,7 @@ public final class MongoCatalogStore implements CatalogStore {
         return cs.getDatabase() == null || cs.getDatabase().isBlank() ? DEFAULT_DATABASE : cs.getDatabase();
     }
 
-    /** An embedded file written before embedded stores went without secondary indexes loses them (see connectEmbedded). */
+    /** The embedded store keeps only its creationTime index: others, made by an older SciZoo, go (see connectEmbedded). */
     private void dropSecondaryIndexes() {
         for (MongoCollection<Document> c : List.of(datasets, datablocks)) {
             for (Document index : c.listIndexes()) {
@@ -215,7 +215,7 @@ public final class MongoCatalogStore implements CatalogStore {
 
     private void ensureIndexes() {
         // Scanlog pages newest first; datablocks are looked up by dataset.
-        datasets.createIndex(Indexes.descending("creationTime"), new IndexOptions().name("creationTime_-1"));
+        datasets.createIndex(Indexes.descending("creationTime"), new IndexOptions().name(CreationTimeIndex.NAME));
         datablocks.createIndex(Indexes.ascending("datasetId"), new IndexOptions().name("datasetId_1"));
         // a Scanlog selection: one proposal over a time window
         datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("proposalIds"), Indexes.descending("creationTime")),

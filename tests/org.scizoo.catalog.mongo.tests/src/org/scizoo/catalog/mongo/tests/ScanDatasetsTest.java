@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.DatasetBuilder;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogStore;
@@ -41,10 +42,8 @@ class ScanDatasetsTest {
                 CatalogStore viaServer = provider.open(BackendSettings.embedded(dir))) {
             List<CatalogEntry> entries = new ArrayList<>();
             for (int i = 0; i < 3000; i++) {
-                Dataset d = Dataset.builder().pid("20.500.12345/scan-" + i).owner("Ada").contactEmail("ada@example.org")
-                        .sourceFolder("/data").size(i).numberOfFiles(1).creationTime(T0.plusSeconds(60L * i))
-                        .datasetName("scan " + i).ownerGroup("g").proposalIds(List.of(i % 3 == 0 ? "A" : "B"))
-                        .metadata("T01", MetadataValue.of(20.0 + i % 7, "degC")).build();
+                Dataset d = scan(i, T0.plusSeconds(60L * i)).metadata("T01", MetadataValue.of(20.0 + i % 7, "degC"))
+                        .build();
                 entries.add(new CatalogEntry(d, List.of()));
             }
             owner.upsert(entries);
@@ -80,10 +79,8 @@ class ScanDatasetsTest {
             for (int i = 0; i < 2000; i++) {
                 // two scans a minute (the same creationTime: their order is the pid's), in no order of pid
                 int n = (i * 7919) % 2000;
-                all.add(Dataset.builder().pid("20.500.12345/scan-" + n).owner("Ada").contactEmail("ada@example.org")
-                        .sourceFolder("/data").size(n).numberOfFiles(1).creationTime(T0.plusSeconds(60L * (n / 2)))
-                        .datasetName("scan " + n).ownerGroup("g").proposalIds(List.of(n % 3 == 0 ? "A" : "B"))
-                        .instrumentIds(List.of(n % 5 == 0 ? "saxs" : "waxs")).build());
+                all.add(scan(n, T0.plusSeconds(60L * (n / 2))).instrumentIds(List.of(n % 5 == 0 ? "saxs" : "waxs"))
+                        .build());
             }
             owner.upsert(all.stream().map(d -> new CatalogEntry(d, List.of())).toList());
             Instant middle = T0.plusSeconds(60L * 500);
@@ -102,6 +99,13 @@ class ScanDatasetsTest {
                     owner.findDatasets(DatasetQuery.newest(3)).stream().map(Dataset::pid).toList());
             assertEquals(2000, owner.findDatasets(DatasetQuery.newest(0)).size());
         }
+    }
+
+    /** Scan {@code n}: every third in proposal A, the others in B. */
+    private static DatasetBuilder scan(int n, Instant created) {
+        return Dataset.builder().pid("20.500.12345/scan-" + n).owner("Ada").contactEmail("ada@example.org")
+                .sourceFolder("/data").size(n).numberOfFiles(1).creationTime(created).datasetName("scan " + n)
+                .ownerGroup("g").proposalIds(List.of(n % 3 == 0 ? "A" : "B"));
     }
 
     private static boolean selects(DatasetQuery q, Dataset d) {
