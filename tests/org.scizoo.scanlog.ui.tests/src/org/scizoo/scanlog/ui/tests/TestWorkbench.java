@@ -1,5 +1,7 @@
 package org.scizoo.scanlog.ui.tests;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -27,18 +29,29 @@ final class TestWorkbench {
      * @return true if the check finished before the time was up
      */
     static boolean run(Map<String, String> settings, long timeoutMs, Predicate<MApplication> check) {
+        return run(settings, List.of("-persistState", "false", "-clearPersistedState"), timeoutMs, check);
+    }
+
+    /**
+     * As {@link #run(Map, long, Predicate)}, but with e4's own arguments given instead of "no saved layout"
+     * (for instance {@code -lifeCycleURI}, or {@code -persistState true} to load a layout saved in the
+     * instance location).
+     */
+    static boolean run(Map<String, String> settings, List<String> e4Args, long timeoutMs,
+            Predicate<MApplication> check) {
         settings.forEach(System::setProperty);
         try {
-            return run(timeoutMs, check);
+            List<String> args = new ArrayList<>(List.of("-applicationXMI", "org.scizoo.ui.app/Application.e4xmi"));
+            args.addAll(e4Args);
+            return run(args.toArray(String[]::new), timeoutMs, check);
         } finally {
             settings.keySet().forEach(System::clearProperty);
         }
     }
 
-    private static boolean run(long timeoutMs, Predicate<MApplication> check) {
+    private static boolean run(String[] args, long timeoutMs, Predicate<MApplication> check) {
         Display display = Display.getDefault();
-        E4Workbench workbench = new E4Application().createE4Workbench(new ArgsApplicationContext("-applicationXMI",
-                "org.scizoo.ui.app/Application.e4xmi", "-persistState", "false", "-clearPersistedState"), display);
+        E4Workbench workbench = new E4Application().createE4Workbench(new ArgsApplicationContext(args), display);
         MApplication model = workbench.getApplication();
         long deadline = System.currentTimeMillis() + timeoutMs;
         boolean[] finished = new boolean[1];
