@@ -97,5 +97,17 @@ assert len(d) == 1 and d[0]["ownerGroup"] == "p20250042" and d[0]["principalInve
 assert d[0]["accessGroups"] == ["xps1", "xps-users", "m@example.org"], d[0]["accessGroups"]'
 }
 check "ingest --watch takes the proposal from --proposals-file, not the simulated user office" proposals_file_wins_over_the_simulated_office
+unreachable_kafka_is_named() { # nothing listens on port 9: both services say so on their status lines
+  "$SCIZOO" ingest --sim --sim-interval 500ms --kafka 127.0.0.1:9 --duration 16s --status-every 3s \
+    --data "$work/nokafka" >"$work/nk-ingest.out" 2>&1
+  [ $? -eq 3 ] || { echo "ingest: exit code $?, expected 3 (datasets not yet delivered)"; return 1; }
+  grep -q '^status: degraded, 0 delivered, [1-9][0-9]* waiting, no connection to Kafka at 127.0.0.1:9 since' \
+    "$work/nk-ingest.out" || { cat "$work/nk-ingest.out"; return 1; }
+  "$SCIZOO" consume --kafka 127.0.0.1:9 --duration 10s --status-every 3s --data "$work/nokafka2" >"$work/nk-consume.out" 2>&1 ||
+    return 1
+  grep -q '^status: stored 0, dead-lettered 0, partitions 0, problem: no connection to Kafka at 127.0.0.1:9 since' \
+    "$work/nk-consume.out" || { cat "$work/nk-consume.out"; return 1; }
+}
+check "ingest and consume name an unreachable Kafka on their status lines" unreachable_kafka_is_named
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -17,6 +17,14 @@ public interface MetadataTransport extends AutoCloseable {
 
     String describe();
 
+    /**
+     * What keeps accepted entries from being delivered now (a broker out of reach), or null. The entries
+     * are kept ({@link #pending()}); this only says why they wait.
+     */
+    default String problem() {
+        return null;
+    }
+
     @Override
     void close();
 }

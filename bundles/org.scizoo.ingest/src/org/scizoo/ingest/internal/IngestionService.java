@@ -328,8 +328,11 @@ public class IngestionService implements CatalogService {
                 h = StoreHealth.down(e.getMessage());
             }
         }
-        String detail = h.up() ? "ok, ping " + h.latency().toMillis() + " ms" : h.detail();
-        publish(new BackendStatus(h.up() ? State.UP : State.DEGRADED, s.store().describe(), detail, count,
+        // Kafka out of reach is trouble too: datasets wait in the outbox (kept) and nobody else sees them.
+        String transportProblem = s.transport().problem();
+        boolean up = h.up() && transportProblem == null;
+        String detail = !h.up() ? h.detail() : up ? "ok, ping " + h.latency().toMillis() + " ms" : transportProblem;
+        publish(new BackendStatus(up ? State.UP : State.DEGRADED, s.store().describe(), detail, count,
                 s.transport().pending(), Instant.now()));
     }
 

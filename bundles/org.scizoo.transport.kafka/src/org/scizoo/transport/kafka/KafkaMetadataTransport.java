@@ -20,7 +20,7 @@ import org.scizoo.core.ports.MetadataTransport;
  * Publishes catalogue entries to Kafka with an idempotent producer ({@code acks=all}, retries without
  * duplicates), keyed by pid. {@link #pending()} counts what the broker has not acknowledged yet; a send
  * that finally fails is reported to {@code onFailure}. Keeping entries across a broker outage longer than
- * the producer's delivery timeout, and across restarts, is the durable outbox's job (to come).
+ * the producer's delivery timeout, and across restarts, is {@link OutboxKafkaTransport}'s job.
  */
 public final class KafkaMetadataTransport implements MetadataTransport {
 

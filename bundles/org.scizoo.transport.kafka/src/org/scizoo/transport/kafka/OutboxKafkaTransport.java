@@ -41,6 +41,7 @@ public final class OutboxKafkaTransport implements MetadataTransport {
     private final Consumer<CatalogException> onFailure;
     private final LinkedBlockingDeque<DiskOutbox.Entry> toSend = new LinkedBlockingDeque<>();
     private final Thread sender;
+    private final BrokerConnection broker;
     private volatile boolean closing;
     /** Set when Kafka answered "not now": the sender then re-reads what is pending from disk, in order. */
     private volatile boolean resync;
@@ -71,9 +72,11 @@ public final class OutboxKafkaTransport implements MetadataTransport {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "scizoo-ingest");
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, BrokerConnection.RECONNECT_BACKOFF_MAX_MS);
         p.putAll(extra);
         producer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
+        broker = BrokerConnection.of(bootstrap, producer.metrics(), "producer-metrics");
         toSend.addAll(outbox.pendingEntries()); // what an earlier run could not deliver, first
         sender = Thread.ofPlatform().daemon().name("scizoo-kafka-outbox").start(this::send);
     }
@@ -101,6 +104,7 @@ public final class OutboxKafkaTransport implements MetadataTransport {
         // On close the sender just stops: what it has not handed to the producer is on disk for the next run,
         // and what it has is flushed by the producer's close.
         while (!closing) {
+            broker.observe(outbox.pending() > 0);
             if (resync && !closing) {
                 resync = false;
                 pause();
@@ -179,6 +183,13 @@ public final class OutboxKafkaTransport implements MetadataTransport {
     @Override
     public long pending() {
         return outbox.pending();
+    }
+
+    @Override
+    public String problem() {
+        // Looked at here too: the sender's loop can wait in send() for max.block.ms at a time.
+        broker.observe(outbox.pending() > 0);
+        return broker.problem();
     }
 
     @Override

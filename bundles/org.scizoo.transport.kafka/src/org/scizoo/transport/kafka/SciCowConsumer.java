@@ -73,6 +73,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     private volatile boolean failed;
     /** How many partitions the group gave this consumer, as of the last poll (the consumer is not thread-safe). */
     private volatile int partitions;
+    private final BrokerConnection broker;
 
     public SciCowConsumer(String bootstrap, String topic, String group, CatalogStore store) {
         this(bootstrap, topic, group, null, Map.of(), store);
@@ -104,14 +105,17 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         if (instanceId != null) {
             c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
+        c.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, BrokerConnection.RECONNECT_BACKOFF_MAX_MS);
         c.putAll(extra);
         consumer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()));
+        broker = BrokerConnection.of(bootstrap, consumer.metrics(), "consumer-metrics");
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "scicow-dlq");
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, BrokerConnection.RECONNECT_BACKOFF_MAX_MS);
         p.putAll(extra);
         deadLetters = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
@@ -124,6 +128,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 partitions = consumer.assignment().size(); // a rebalance happens inside poll
+                broker.observe(true);
                 if (records.isEmpty()) {
                     if (finishWrite(null) == Finish.STOPPED) {
                         return;
@@ -343,8 +348,11 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         return failed;
     }
 
+    /** What went wrong last (cleared when the store takes a batch again), and a broker out of reach; or null. */
     public String lastProblem() {
-        return lastProblem;
+        String away = broker.problem();
+        String last = lastProblem;
+        return away == null ? last : last == null ? away : away + "; " + last;
     }
 
     @Override

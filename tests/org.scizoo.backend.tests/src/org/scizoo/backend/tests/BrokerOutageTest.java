@@ -62,6 +62,8 @@ class BrokerOutageTest {
             boolean stopped = false;
             boolean restarted = false;
             long maxPendingDuringOutage = 0;
+            String outboxSaid = null;
+            String consumerSaid = null;
             // Scan n starts at tick n (version 1), ends two ticks later (2), is annotated two ticks after that (3).
             for (int tick = 0; tick < SCANS + 2 * (VERSIONS - 1); tick++) {
                 for (int v = 1; v <= VERSIONS; v++) {
@@ -76,6 +78,10 @@ class BrokerOutageTest {
                     stopped = true;
                 } else if (stopped && !restarted) {
                     maxPendingDuringOutage = Math.max(maxPendingDuringOutage, outbox.pending());
+                    if (outboxSaid == null && elapsed > Duration.ofSeconds(5 + 30).toNanos()) {
+                        outboxSaid = String.valueOf(outbox.problem()); // half-way through the outage
+                        consumerSaid = String.valueOf(cow.lastProblem());
+                    }
                     if (elapsed > Duration.ofSeconds(5).plus(OUTAGE).toNanos()) {
                         broker.start();
                         restarted = true;
@@ -85,9 +91,13 @@ class BrokerOutageTest {
             }
             assertTrue(restarted, "the scans outlasted the outage");
             assertTrue(maxPendingDuringOutage > 400, "scans waited on disk while the broker was away: " + maxPendingDuringOutage);
+            String away = "no connection to Kafka at " + broker.bootstrap() + " since ";
+            assertTrue(outboxSaid.startsWith(away), "the outbox said why scans waited: " + outboxSaid);
+            assertTrue(consumerSaid.startsWith(away), "SciCow said why nothing came: " + consumerSaid);
             phase("scans published (broker away 5 s to " + (5 + OUTAGE.toSeconds()) + " s)", start);
             assertTrue(outbox.awaitDelivered(Duration.ofSeconds(120)), "delivered after the outage: " + outbox.pending() + " left");
             phase("outbox delivered", start);
+            assertEquals(null, outbox.problem(), "the outbox has its broker back");
             outbox.close();
 
             Map<String, List<Integer>> versions = versionsOnTopic(broker.bootstrap(), topic, SCANS * VERSIONS);
@@ -103,6 +113,7 @@ class BrokerOutageTest {
                 Thread.sleep(500);
             }
             phase("catalogue holds every last version (or its 90 s are up)", start);
+            assertEquals(null, cow.lastProblem(), "SciCow has its broker back, and the store took every batch");
             cow.close();
             consumer.join(10_000);
             assertEquals(SCANS, store.countDatasets(), "0 lost");
