@@ -331,7 +331,9 @@ public class IngestionService implements CatalogService {
         // Kafka out of reach is trouble too: datasets wait in the outbox (kept) and nobody else sees them.
         String transportProblem = s.transport().problem();
         boolean up = h.up() && transportProblem == null;
-        String detail = !h.up() ? h.detail() : up ? "ok, ping " + h.latency().toMillis() + " ms" : transportProblem;
+        String detail = !h.up() ? h.detail()
+                : transportProblem != null ? transportProblem
+                : "ok, ping " + h.latency().toMillis() + " ms";
         publish(new BackendStatus(up ? State.UP : State.DEGRADED, s.store().describe(), detail, count,
                 s.transport().pending(), Instant.now()));
     }

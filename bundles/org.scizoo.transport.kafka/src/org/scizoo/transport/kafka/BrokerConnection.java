@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -30,21 +29,20 @@ final class BrokerConnection {
      * that comes back is found at most 5 s later.
      */
     static final int RECONNECT_BACKOFF_MAX_MS = 5_000;
-    private static final long NONE = Long.MIN_VALUE;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final String bootstrap;
     private final Metric connectionCount;
-    private final LongSupplier nanoClock;
-    /** When the client was first seen without a connection while it needed one; NONE while it has one. */
-    private volatile long lostAt = NONE;
-    /** The same moment on the wall clock, for the message. */
-    private volatile Instant lostAtTime = Instant.EPOCH;
+    /** When the client was first seen without a connection while it needed one; null while it has one. */
+    private volatile Lost lost;
 
-    BrokerConnection(String bootstrap, Metric connectionCount, LongSupplier nanoClock) {
+    /** The moment of a loss: on the monotonic clock, to time the grace, and on the wall clock, for the message. */
+    private record Lost(long nanos, Instant at) {
+    }
+
+    private BrokerConnection(String bootstrap, Metric connectionCount) {
         this.bootstrap = bootstrap;
         this.connectionCount = connectionCount;
-        this.nanoClock = nanoClock;
     }
 
     /**
@@ -57,29 +55,25 @@ final class BrokerConnection {
                 .filter(m -> m.getKey().name().equals("connection-count") && m.getKey().group().equals(group))
                 .map(Map.Entry::getValue).findFirst()
                 .orElseThrow(() -> new IllegalStateException("this Kafka client has no " + group + "/connection-count"));
-        return new BrokerConnection(bootstrap, count, System::nanoTime);
+        return new BrokerConnection(bootstrap, count);
     }
 
     /** @param needed false while the client has nothing to do (an idle producer may close its connections) */
     void observe(boolean needed) {
         if (!needed || connected()) {
-            lostAt = NONE;
-        } else if (lostAt == NONE) {
-            lostAtTime = Instant.now();
-            lostAt = nanoClock.getAsLong();
+            lost = null;
+        } else if (lost == null) {
+            lost = new Lost(System.nanoTime(), Instant.now());
         }
     }
 
     /** "no connection to Kafka at …" once the client has been without one for {@link #GRACE}; else null. */
     String problem() {
-        long since = lostAt;
-        if (since == NONE) {
+        Lost since = lost;
+        if (since == null || System.nanoTime() - since.nanos() < GRACE.toNanos()) {
             return null;
         }
-        if (nanoClock.getAsLong() - since < GRACE.toNanos()) {
-            return null;
-        }
-        return "no connection to Kafka at " + bootstrap + " since " + CLOCK.format(lostAtTime) + " (retrying)";
+        return "no connection to Kafka at " + bootstrap + " since " + CLOCK.format(since.at()) + " (retrying)";
     }
 
     private boolean connected() {

@@ -38,17 +38,18 @@ public final class SavedLayout {
      */
     public static Optional<Path> keepOnlyIfMadeFrom(Path savedModel, String modelDigest) throws IOException {
         Path digestFile = savedModel.resolveSibling(savedModel.getFileName() + DIGEST_SUFFIX);
+        if (modelDigest.equals(readDigest(digestFile))) {
+            return Optional.empty();
+        }
         Optional<Path> setAside = Optional.empty();
-        if (Files.exists(savedModel) && !modelDigest.equals(readDigest(digestFile))) {
+        if (Files.exists(savedModel)) {
             Path aside = savedModel.resolveSibling(savedModel.getFileName() + SET_ASIDE_SUFFIX);
             Files.move(savedModel, aside, StandardCopyOption.REPLACE_EXISTING);
             setAside = Optional.of(aside);
         }
-        if (!modelDigest.equals(readDigest(digestFile))) {
-            // Written before e4 saves a layout: the layout saved at the end of this session grows from this model.
-            Files.createDirectories(digestFile.getParent());
-            Files.writeString(digestFile, modelDigest + "\n", StandardCharsets.UTF_8);
-        }
+        // Written before e4 saves a layout: the layout saved at the end of this session grows from this model.
+        Files.createDirectories(digestFile.getParent());
+        Files.writeString(digestFile, modelDigest + "\n", StandardCharsets.UTF_8);
         return setAside;
     }
 
