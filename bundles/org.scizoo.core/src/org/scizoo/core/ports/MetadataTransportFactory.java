@@ -20,7 +20,8 @@ public interface MetadataTransportFactory {
      * Reports every entry published on the shared backend from now on (all producers), for live views; null
      * when this transport has no such feed. Closing the result stops it.
      *
-     * @param problems told when the feed cannot read (the broker away), in words for a status line
+     * @param problems told why the feed cannot read (the broker away), in words for a status line, once per new
+     *        reason; told null when it reads again
      */
     default AutoCloseable watch(BackendSettings settings, Consumer<List<CatalogEntry>> published,
             Consumer<String> problems) {

@@ -66,6 +66,11 @@ public class IngestionService implements CatalogService {
      * they say they are up again, so that a health check every few seconds does not hide them.
      */
     private final Map<String, String> sourcesDown = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Why the live feed (every beamline's scans, for the Scanlog) cannot read, null while it reads: the
+     * session is then in trouble even with the store up, since the Scanlog silently stops being live.
+     */
+    private volatile String liveFeedProblem;
     private Session session; // guarded by this
 
     /** What one start() opened; closed as a whole by stop(). */
@@ -126,6 +131,7 @@ public class IngestionService implements CatalogService {
     public synchronized void start(BackendSettings settings, IngestOptions options) throws CatalogException {
         stop();
         sourcesDown.clear();
+        liveFeedProblem = null;
         publish(new BackendStatus(State.CONNECTING, settings.isEmbedded() ? "embedded " + settings.dataDir()
                 : "MongoDB", "connecting…", 0, 0, Instant.now()));
         CatalogStore store;
@@ -162,7 +168,7 @@ public class IngestionService implements CatalogService {
             throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
         }
         AutoCloseable liveFeed = options.liveFeed() && settings.kafkaBootstrap() != null && !transportFactories.isEmpty()
-                ? transportFactories.get(0).watch(settings, this::published, p -> sourceProblem("Kafka", p))
+                ? transportFactories.get(0).watch(settings, this::published, this::liveFeedProblem)
                 : null;
         ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_PERIOD.toMillis(),
                 HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -288,6 +294,15 @@ public class IngestionService implements CatalogService {
                 Instant.now()));
     }
 
+    private void liveFeedProblem(String problem) {
+        liveFeedProblem = problem;
+        try {
+            scheduler.execute(this::checkHealth); // now, not at the next period
+        } catch (java.util.concurrent.RejectedExecutionException deactivated) {
+            // the service is going away; nobody to tell
+        }
+    }
+
     /** The ingestor's and the sources' reports, into the status. */
     private final class SourceReports implements ScanIngestor.Reports {
         @Override
@@ -328,11 +343,14 @@ public class IngestionService implements CatalogService {
                 h = StoreHealth.down(e.getMessage());
             }
         }
-        // Kafka out of reach is trouble too: datasets wait in the outbox (kept) and nobody else sees them.
+        // Kafka out of reach is trouble too: datasets wait in the outbox (kept) and nobody else sees them; and
+        // the Scanlog shows no other beamline's new scans.
         String transportProblem = s.transport().problem();
-        boolean up = h.up() && transportProblem == null;
+        String feedProblem = s.liveFeed() == null || liveFeedProblem == null ? null : "Scanlog not live: " + liveFeedProblem;
+        boolean up = h.up() && transportProblem == null && feedProblem == null;
         String detail = !h.up() ? h.detail()
                 : transportProblem != null ? transportProblem
+                : feedProblem != null ? feedProblem
                 : "ok, ping " + h.latency().toMillis() + " ms";
         publish(new BackendStatus(up ? State.UP : State.DEGRADED, s.store().describe(), detail, count,
                 s.transport().pending(), Instant.now()));

@@ -24,22 +24,28 @@ import org.scizoo.transport.kafka.CatalogMessages.InvalidMessageException;
  * What every beamline publishes, as it happens, for a workbench's live Scanlog: reads the topic's new
  * messages (from its end, all partitions, no consumer group, nothing committed — a viewer, not a second
  * SciCow) and hands each poll's valid entries to a listener. Invalid messages are skipped (SciCow
- * dead-letters them); a broker that is away is retried by the client, and the listener hears about it.
+ * dead-letters them). A broker that is away is retried by the client; the problem listener hears why the feed
+ * cannot read (once per new reason) and null once it reads again, so that a view can say it is not live.
  */
 public final class KafkaLiveFeed implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(300);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String bootstrap;
     private final String topic;
     private final Consumer<List<CatalogEntry>> entries;
     private final Consumer<String> problems;
+    private final BrokerConnection broker;
+    /** What the problem listener was last told; null: nothing wrong. Only the feed's thread uses it. */
+    private String reported;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean live;
     private final Thread thread;
 
     public KafkaLiveFeed(String bootstrap, String topic, Map<String, Object> extra, Consumer<List<CatalogEntry>> entries,
             Consumer<String> problems) {
+        this.bootstrap = bootstrap;
         this.topic = topic;
         this.entries = entries;
         this.problems = problems;
@@ -48,9 +54,11 @@ public final class KafkaLiveFeed implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "scizoo-live");
+        c.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, BrokerConnection.RECONNECT_BACKOFF_MAX_MS);
         c.putAll(extra);
         consumer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()));
+        broker = BrokerConnection.of(bootstrap, consumer.metrics(), "consumer-metrics");
         thread = Thread.ofPlatform().daemon().name("scizoo-live-feed").start(this::run);
     }
 
@@ -76,11 +84,14 @@ public final class KafkaLiveFeed implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     entries.accept(batch);
                 }
+                // An assigned consumer fetches all the time, so it always needs its connection.
+                broker.observe(true);
+                report(broker.problem());
             }
         } catch (WakeupException stopping) {
             // close()
         } catch (KafkaException e) {
-            problems.accept("live feed from Kafka stopped: " + e.getMessage());
+            report("stopped reading Kafka: " + e.getMessage());
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
@@ -92,11 +103,12 @@ public final class KafkaLiveFeed implements AutoCloseable {
             try {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
                 if (infos != null && !infos.isEmpty()) {
+                    report(null);
                     return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
                 }
-                problems.accept("live feed: topic " + topic + " does not exist yet");
+                report("topic " + topic + " does not exist yet on Kafka at " + bootstrap + " (asking again)");
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                problems.accept("live feed: Kafka does not answer (" + e.getMessage() + "); retrying");
+                report("no answer from Kafka at " + bootstrap + " (retrying)");
             }
             try {
                 Thread.sleep(2_000);
@@ -106,6 +118,14 @@ public final class KafkaLiveFeed implements AutoCloseable {
             }
         }
         return List.of();
+    }
+
+    /** Tells the problem listener of a new problem, or of none after one. */
+    private void report(String problem) {
+        if (!java.util.Objects.equals(problem, reported)) {
+            reported = problem;
+            problems.accept(problem);
+        }
     }
 
     /** True once the feed has found the topic and is reading from its end. */
