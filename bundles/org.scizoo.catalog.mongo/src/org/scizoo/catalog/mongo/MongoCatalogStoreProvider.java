@@ -1,5 +1,7 @@
 package org.scizoo.catalog.mongo;
 
+import java.util.function.Consumer;
+
 import org.osgi.service.component.annotations.Component;
 import org.scizoo.catalog.mongo.internal.EmbeddedMongo;
 import org.scizoo.catalog.mongo.internal.MongoCatalogStore;
@@ -17,8 +19,13 @@ public class MongoCatalogStoreProvider implements CatalogStoreProvider {
 
     @Override
     public CatalogStore open(BackendSettings settings) throws CatalogException {
+        return open(settings, progress -> { });
+    }
+
+    @Override
+    public CatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
         if (settings.isEmbedded()) {
-            return EmbeddedMongo.open(settings);
+            return EmbeddedMongo.open(settings, progress);
         }
         return MongoCatalogStore.connect(settings.mongoUri(), settings.connectTimeout(), settings.credentials());
     }

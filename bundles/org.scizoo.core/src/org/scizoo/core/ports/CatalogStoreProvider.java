@@ -1,5 +1,7 @@
 package org.scizoo.core.ports;
 
+import java.util.function.Consumer;
+
 /** Opens a {@link CatalogStore} for given settings (an OSGi service). */
 public interface CatalogStoreProvider {
 
@@ -10,4 +12,13 @@ public interface CatalogStoreProvider {
      *             file is corrupt or locked, or the MongoDB URI is invalid or unreachable
      */
     CatalogStore open(BackendSettings settings) throws CatalogException;
+
+    /**
+     * {@link #open(BackendSettings)}, telling {@code progress} (in words for a status line, on the calling
+     * thread) how far long work done while opening has come, such as a catalogue indexed once when first
+     * opened by a newer version. Stores that never do such work just open.
+     */
+    default CatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
+        return open(settings);
+    }
 }

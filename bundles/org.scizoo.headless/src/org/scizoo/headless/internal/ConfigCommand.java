@@ -83,7 +83,7 @@ public class ConfigCommand implements CliCommand {
         if (!Set.of("export", "import", "validate", "history", "diff").contains(action)) {
             throw new UsageException("unknown action '" + action + "' (export, import, validate, history, diff)");
         }
-        try (CatalogStore store = stores.open(args.backend())) {
+        try (CatalogStore store = stores.open(args.backend(), err::println)) {
             return switch (action) {
             case "export" -> export(store, beamline, args, out, err);
             case "import" -> importFile(store, beamline, args, out, err);

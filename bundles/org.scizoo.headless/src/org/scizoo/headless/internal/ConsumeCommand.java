@@ -81,7 +81,7 @@ public class ConsumeCommand implements CliCommand {
         Duration duration = args.duration("duration", null);
         Duration every = args.duration("status-every", Duration.ofSeconds(10));
         String group = args.value("group") == null ? "scicow" : args.value("group");
-        try (CatalogStore store = stores.open(settings)) {
+        try (CatalogStore store = stores.open(settings, err::println)) {
             SciCowConsumer cow = new SciCowConsumer(settings.kafkaBootstrap(), settings.kafkaTopic(), group,
                     args.value("instance-id"), KafkaSecurity.clientProperties(settings.credentials()), store);
             HealthEndpoint health = args.value("health-port") == null ? null

@@ -132,11 +132,12 @@ public class IngestionService implements CatalogService {
         stop();
         sourcesDown.clear();
         liveFeedProblem = null;
-        publish(new BackendStatus(State.CONNECTING, settings.isEmbedded() ? "embedded " + settings.dataDir()
-                : "MongoDB", "connecting…", 0, 0, Instant.now()));
+        String backend = settings.isEmbedded() ? "embedded " + settings.dataDir() : "MongoDB";
+        publish(new BackendStatus(State.CONNECTING, backend, "connecting…", 0, 0, Instant.now()));
         CatalogStore store;
         try {
-            store = storeProvider.open(settings);
+            store = storeProvider.open(settings,
+                    progress -> publish(new BackendStatus(State.CONNECTING, backend, progress, 0, 0, Instant.now())));
         } catch (CatalogException e) {
             publish(new BackendStatus(State.FAILED, status.backend(), e.getMessage(), 0, 0, Instant.now()));
             throw e;

@@ -28,7 +28,6 @@ final class CatalogH2Database extends H2Database {
      * this class's fields are set: the maps' opener is handed over through this thread-local meanwhile.
      */
     private static final ThreadLocal<IndexMaps> CONSTRUCTING = new ThreadLocal<>();
-    private static final long SAY_SO_FROM = 50_000;
     private static final System.Logger LOG = System.getLogger(CatalogH2Database.class.getName());
 
     private final IndexMaps indexMaps;
@@ -105,14 +104,18 @@ final class CatalogH2Database extends H2Database {
                         + map.sizeAsLong() + " entries for " + data.sizeAsLong() + " documents (the last process"
                         + " holding it stopped in the middle of a write, or could not build it); rebuilding it");
                 map.clear();
-            } else if (data.sizeAsLong() >= SAY_SO_FROM) {
+            } else if (data.sizeAsLong() >= IndexProgress.SAY_SO_FROM) {
                 LOG.log(System.Logger.Level.WARNING, "Indexing the catalogue's " + data.sizeAsLong() + " documents of "
                         + fullName + " by " + CreationTimeIndex.FIELD + ", once; this may take a minute");
             }
             // Filled here in one pass: left empty, the server would fill it reading every document twice.
+            IndexProgress progress = IndexProgress.start("indexing the catalogue's " + fullName + " by "
+                    + CreationTimeIndex.FIELD + ", once", data.sizeAsLong());
             try {
+                long done = 0;
                 for (Map.Entry<Object, Document> e : data.entrySet()) {
                     map.put(CreationTimeIndex.key(e.getValue()), e.getKey());
+                    progress.done(++done);
                 }
             } catch (RuntimeException e) {
                 // A document that cannot be read must not keep the catalogue shut: the index stays unused (the

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -47,7 +48,11 @@ public final class EmbeddedMongo {
     private EmbeddedMongo() {
     }
 
-    public static MongoCatalogStore open(BackendSettings settings) throws CatalogException {
+    /**
+     * @param progress told how far a long index build has come (a catalogue of an earlier version, or one whose
+     *        index a killed process left torn, is indexed when opened), on this thread
+     */
+    public static MongoCatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
         Path dir = DataFolder.prepare(settings.dataDir());
         Path file = dir.resolve(FILE_NAME);
         Path portFile = dir.resolve(PORT_FILE_NAME);
@@ -66,13 +71,17 @@ public final class EmbeddedMongo {
         }
         CatalogH2Backend backend;
         try {
-            backend = new CatalogH2Backend(mvStore);
+            // the backend opens the indexes already in the file, and rebuilds a torn one, while it is made
+            backend = IndexProgress.during(progress, () -> new CatalogH2Backend(mvStore));
         } catch (RuntimeException e) {
             mvStore.closeImmediately();
             throw corrupt(file, e);
         }
         try {
-            backend.ensureCreationTimeIndex(MongoCatalogStore.DEFAULT_DATABASE, SciCatDocuments.DATASET_COLLECTION);
+            IndexProgress.during(progress, () -> {
+                backend.ensureCreationTimeIndex(MongoCatalogStore.DEFAULT_DATABASE, SciCatDocuments.DATASET_COLLECTION);
+                return null;
+            });
         } catch (RuntimeException e) {
             // without it every page is sorted by the server, as before: slow on a big catalogue, still right
             LOG.log(System.Logger.Level.WARNING, "Could not index the catalogue " + file + " by creationTime: " + e, e);

@@ -23,7 +23,6 @@ final class IndexMaps {
     /** Index map name → "natural" once the map is in {@link IndexKeyType}'s order. */
     static final String ORDERED = "scizoo.index-order";
     private static final String COPY_SUFFIX = ".scizoo-resort";
-    private static final long SAY_SO_FROM = 50_000;
     private static final System.Logger LOG = System.getLogger(IndexMaps.class.getName());
 
     private final MVStore store;
@@ -52,14 +51,18 @@ final class IndexMaps {
                 store.removeMap(copyName); // a copy interrupted before the old map was removed
             }
             MVMap<Object, Object> old = store.openMap(name);
-            if (old.sizeAsLong() >= SAY_SO_FROM) {
+            if (old.sizeAsLong() >= IndexProgress.SAY_SO_FROM) {
                 // about 30 s for a catalogue of a million scans, once: say why the catalogue is slow to open
                 LOG.log(System.Logger.Level.WARNING, "Re-ordering the catalogue's index " + name + " ("
                         + old.sizeAsLong() + " entries), once after an upgrade of SciZoo; this may take a minute");
             }
             MVMap<KeyValue, Object> copy = openOrdered(copyName);
+            IndexProgress progress = IndexProgress.start("re-ordering the catalogue's index " + name + ", once after an upgrade",
+                    old.sizeAsLong());
+            long done = 0;
             for (Map.Entry<Object, Object> e : old.entrySet()) {
                 copy.put((KeyValue) e.getKey(), e.getValue());
+                progress.done(++done);
             }
             store.removeMap(old);
             store.renameMap(copy, name);

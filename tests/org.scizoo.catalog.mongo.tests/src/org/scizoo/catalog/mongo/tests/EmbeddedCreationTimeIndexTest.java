@@ -175,6 +175,52 @@ class EmbeddedCreationTimeIndexTest {
         }
     }
 
+    /**
+     * A catalogue written before the index existed (here by plain mongo-java-server, as SciZoo's first
+     * versions did) is indexed once when first opened, which for a million scans takes more than a minute:
+     * the opener is told how far it has come, in tenths, for the re-ordered unique index as well. Opened again,
+     * there is nothing to do and nothing to tell.
+     */
+    @Test
+    void anOldCatalogueIsIndexedOnceAndTheOpenerToldHowFarItHasCome() throws Exception {
+        int count = 60_000; // above the size from which a build is worth a word
+        MongoServer server = new MongoServer(new H2Backend(
+                new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open()));
+        try (MongoClient old = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            List<Document> scans = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                scans.add(new Document("_id", String.format("20.500.12345/scan-%05d", i)).append("creationTime",
+                        new Date(T0 + 1000L * i)));
+            }
+            Collections.shuffle(scans, new Random(7));
+            old.getDatabase("scicat").getCollection("Dataset").insertMany(scans);
+        } finally {
+            server.shutdown(); // closes the file too
+        }
+        CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
+        List<String> told = new ArrayList<>();
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir), told::add);
+                MongoClient client = EmbeddedValuesTest.client(dir)) {
+            assertEquals(List.of("20.500.12345/scan-59999", "20.500.12345/scan-59998"), ids(
+                    client.getDatabase("scicat").getCollection("Dataset"), new Document(), NEWEST_FIRST, new int[] { 0, 2 }));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int tenth = 0; tenth <= 10; tenth++) {
+            expected.add("indexing the catalogue's scicat.Dataset by creationTime, once: " + count * tenth / 10 + " of "
+                    + count + " (" + tenth * 10 + " %)");
+        }
+        assertEquals(expected, told.stream().filter(t -> t.startsWith("indexing")).toList());
+        List<String> reordering = told.stream().filter(t -> t.startsWith("re-ordering the catalogue's index ")).toList();
+        assertEquals(11, reordering.size(), told.toString());
+        assertTrue(reordering.get(10).endsWith(", once after an upgrade: 60000 of 60000 (100 %)"), reordering.get(10));
+
+        told.clear();
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir), told::add)) {
+            assertEquals(List.of(), told, "indexed already");
+        }
+        editIndex(index -> assertEquals(count, index.sizeAsLong()));
+    }
+
     /** 300 scans a second apart, stored and the store closed. */
     private List<CatalogEntry> writeScans(CatalogStoreProvider provider) throws Exception {
         List<CatalogEntry> entries = CatalogStoreTest.entries(300);
