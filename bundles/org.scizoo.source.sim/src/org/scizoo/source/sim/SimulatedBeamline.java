@@ -144,20 +144,27 @@ public final class SimulatedBeamline implements ScanEventSource {
     }
 
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            // No new scans; the one running ends and is recorded (interrupting it would drop it, and an
-            // interrupted thread's file writes close the outbox's channel).
-            timer.shutdown();
-            try {
-                if (!timer.awaitTermination(interval.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
-                    timer.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                timer.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = timer;
             timer = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        // No new scans; the one running ends and is recorded (interrupting it would drop it, and an
+        // interrupted thread's file writes close the outbox's channel). Waited for without this object's
+        // lock: the scan's end takes it (endMetadata), and under it close waited out its whole timeout while
+        // the scan could not end, which then ended into a closed session and was lost.
+        stopping.shutdown();
+        try {
+            if (!stopping.awaitTermination(interval.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            stopping.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }
