@@ -71,7 +71,12 @@ public class IngestionService implements CatalogService {
      * session is then in trouble even with the store up, since the Scanlog silently stops being live.
      */
     private volatile String liveFeedProblem;
-    private Session session; // guarded by this
+    /**
+     * Set and cleared under this object's lock (start, stop), read without it: store() must answer while a
+     * start() holds the lock for as long as opening takes (a MongoDB that does not answer, a catalogue
+     * indexed once), since the Scanlog asks on the display's thread.
+     */
+    private volatile Session session;
 
     /** What one start() opened; closed as a whole by stop(). */
     private record Session(CatalogStore store, MetadataTransport transport, List<ScanEventSource> sources,
@@ -247,11 +252,12 @@ public class IngestionService implements CatalogService {
     }
 
     @Override
-    public synchronized CatalogStore store() throws CatalogException {
-        if (session == null) {
+    public CatalogStore store() throws CatalogException {
+        Session s = session;
+        if (s == null) {
             throw new CatalogException("No catalogue is open: " + status.detail());
         }
-        return session.store();
+        return s.store();
     }
 
     @Override

@@ -171,6 +171,31 @@ class SimulatedBeamlineIngestionTest {
     }
 
     /**
+     * While a session is being opened (a MongoDB that does not answer, a catalogue indexed once: seconds to a
+     * minute), asking for the store answers at once that none is open yet. The Scanlog asks on the display's
+     * thread when a proposal is picked: had it waited for the opening, the window would have frozen.
+     */
+    @Test
+    void askingForTheStoreWhileASessionOpensAnswersAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch connecting = new java.util.concurrent.CountDownLatch(1);
+        Thread opening;
+        try (AutoCloseable l = catalog.onStatus(s -> {
+            if (s.state() == BackendStatus.State.CONNECTING) {
+                connecting.countDown();
+            }
+        })) {
+            // nothing listens on port 9: the driver tries until its 5 s timeout
+            opening = Thread.ofPlatform().start(() -> assertThrows(CatalogException.class, () -> catalog.start(
+                    new BackendSettings(data, "mongodb://127.0.0.1:9/scicat", Duration.ofSeconds(5)), IngestOptions.none())));
+            assertTrue(connecting.await(10, TimeUnit.SECONDS));
+            CatalogException e = assertThrows(CatalogException.class, () -> catalog.store());
+            assertEquals("No catalogue is open: connecting…", e.getMessage(), "answered while opening, not after");
+        }
+        opening.join();
+        assertEquals(BackendStatus.State.FAILED, catalog.status().state());
+    }
+
+    /**
      * Closing while a scan runs lets that scan end and be reported before close returns: at the end of
      * {@code ingest --duration}, or when the workbench closes, the scan in flight is recorded while the
      * catalogue is still open, not reported later into a closed session (and lost).
