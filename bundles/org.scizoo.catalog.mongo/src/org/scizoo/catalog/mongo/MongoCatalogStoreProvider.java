@@ -29,4 +29,12 @@ public class MongoCatalogStoreProvider implements CatalogStoreProvider {
         }
         return MongoCatalogStore.connect(settings.mongoUri(), settings.connectTimeout(), settings.credentials());
     }
+
+    @Override
+    public CatalogStore openExisting(BackendSettings settings, Consumer<String> progress) throws CatalogException {
+        if (settings.isEmbedded()) {
+            EmbeddedMongo.requireCatalogue(settings.dataDir());
+        }
+        return open(settings, progress);
+    }
 }

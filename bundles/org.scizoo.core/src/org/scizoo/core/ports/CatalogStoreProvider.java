@@ -21,4 +21,13 @@ public interface CatalogStoreProvider {
     default CatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
         return open(settings);
     }
+
+    /**
+     * {@link #open(BackendSettings, Consumer)} for those who only read (listing, exporting): a data folder
+     * without a catalogue is an error, where {@code open} would make a new, empty catalogue there, so that a
+     * mistyped {@code --data} would answer "0 datasets" instead of "no catalogue here".
+     */
+    default CatalogStore openExisting(BackendSettings settings, Consumer<String> progress) throws CatalogException {
+        return open(settings, progress);
+    }
 }

@@ -75,7 +75,7 @@ public class CatalogCommand implements CliCommand {
                     : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list, export)");
         }
         if (args.positional().get(0).equals("export")) {
-            try (CatalogStore store = stores.open(args.backend(), err::println)) {
+            try (CatalogStore store = stores.openExisting(args.backend(), err::println)) {
                 return CatalogExport.run(store, args, out, err);
             } catch (CatalogException | java.io.IOException e) {
                 err.println("scizoo catalog export: " + e.getMessage());
@@ -83,7 +83,7 @@ public class CatalogCommand implements CliCommand {
             }
         }
         int limit = args.flag("all") ? 0 : args.intValue("limit", DEFAULT_LIMIT, 1);
-        try (CatalogStore store = stores.open(args.backend(), err::println)) {
+        try (CatalogStore store = stores.openExisting(args.backend(), err::println)) {
             List<Dataset> datasets = store.findDatasets(DatasetQuery.newest(limit));
             if (args.flag("json")) {
                 out.println(datasets.stream().map(d -> SciCatJson.toJson(d, true))

@@ -83,7 +83,10 @@ public class ConfigCommand implements CliCommand {
         if (!Set.of("export", "import", "validate", "history", "diff").contains(action)) {
             throw new UsageException("unknown action '" + action + "' (export, import, validate, history, diff)");
         }
-        try (CatalogStore store = stores.open(args.backend(), err::println)) {
+        // import saves and validate may check a file alone; export, history and diff read what is there
+        boolean reads = Set.of("export", "history", "diff").contains(action);
+        try (CatalogStore store = reads ? stores.openExisting(args.backend(), err::println)
+                : stores.open(args.backend(), err::println)) {
             return switch (action) {
             case "export" -> export(store, beamline, args, out, err);
             case "import" -> importFile(store, beamline, args, out, err);

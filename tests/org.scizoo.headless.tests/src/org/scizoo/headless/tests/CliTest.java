@@ -91,11 +91,40 @@ class CliTest {
         assertEquals("", r.out());
     }
 
+    /**
+     * Reading a folder that holds no catalogue (a mistyped --data) says so and leaves the folder as it was;
+     * it used to make an empty catalogue there and answer "0 of 0 datasets".
+     */
+    @Test
+    void readingAFolderWithoutACatalogueSaysSoAndMakesNone() throws Exception {
+        Path typo = data.resolve("scizo");
+        List<List<String>> readers = List.of(List.of("catalog", "list"), List.of("catalog", "export", "--csv", "-"),
+                List.of("config", "history", "--beamline", "cosaxs"), List.of("config", "export", "--beamline", "cosaxs"),
+                List.of("config", "diff", "--beamline", "cosaxs", "--from", "1"));
+        for (List<String> reader : readers) {
+            List<String> args = new java.util.ArrayList<>(reader.subList(1, reader.size()));
+            args.addAll(List.of("--data", typo.toString()));
+            Run r = run(reader.get(0), args.toArray(String[]::new));
+            assertEquals(CliCommand.FAILED, r.exit(), reader + ": " + r.out());
+            assertTrue(r.err().contains("There is no catalogue in " + typo + " (no catalog.mv): check --data DIR"),
+                    reader + ": " + r.err());
+            assertEquals("", r.out(), reader.toString());
+            assertTrue(Files.notExists(typo), reader + " made the folder");
+        }
+        Run imported = run("config", "import", "--beamline", "cosaxs", "--file", Files.writeString(data.resolve("c.csv"),
+                "group,name,device,attribute,unit\nsample,T01,sim/t/1,temperature,degC\n").toString(), "--data",
+                typo.toString());
+        assertEquals(CliCommand.OK, imported.exit(), "saving makes the catalogue: " + imported.err());
+        assertEquals(CliCommand.OK, run("config", "history", "--beamline", "cosaxs", "--data", typo.toString()).exit());
+    }
+
     @Test
     void theApplicationMapsCommandLinesToExitCodes() throws Exception {
         assertEquals(CliCommand.USAGE, runApplication("frobnicate"));
         assertEquals(CliCommand.USAGE, runApplication("catalog", "list", "--nope"));
         assertEquals(CliCommand.OK, runApplication("help"));
+        assertEquals(CliCommand.FAILED, runApplication("catalog", "list", "--data", data.resolve("none").toString()));
+        assertEquals(CliCommand.OK, runApplication("ingest", "--sim", "--duration", "1s", "--data", data.toString()));
         assertEquals(CliCommand.OK, runApplication("catalog", "list", "--data", data.toString()));
     }
 

@@ -118,6 +118,15 @@ public final class EmbeddedMongo {
         return store;
     }
 
+    /** For those who only read: a folder without the catalogue's file is a mistake, said as such. */
+    public static void requireCatalogue(Path dataDir) throws CatalogException {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new CatalogException("There is no catalogue in " + file.getParent() + " (no " + FILE_NAME + "): check"
+                    + " --data DIR (scans are recorded into one by scizoo ingest or the workbench)");
+        }
+    }
+
     /** The file is held by another process on this machine: use its server. */
     private static MongoCatalogStore attach(Path file, Path portFile, Duration timeout) throws CatalogException {
         String port;
