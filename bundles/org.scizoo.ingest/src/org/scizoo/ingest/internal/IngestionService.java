@@ -255,7 +255,10 @@ public class IngestionService implements CatalogService {
     public CatalogStore store() throws CatalogException {
         Session s = session;
         if (s == null) {
-            throw new CatalogException("No catalogue is open: " + status.detail());
+            BackendStatus last = status;
+            // up or in trouble without a session: stop() has begun and not yet said so
+            boolean closing = last.state() == State.UP || last.state() == State.DEGRADED;
+            throw new CatalogException("No catalogue is open: " + (closing ? "the session is closing" : last.detail()));
         }
         return s.store();
     }
