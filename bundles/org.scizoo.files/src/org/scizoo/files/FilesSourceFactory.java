@@ -3,6 +3,7 @@ package org.scizoo.files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import org.scizoo.core.ports.ScanListener;
  * scan, ended when the file was closed, with its header as metadata. Options: {@code folder} (required),
  * {@code patterns} (comma-separated globs; default: what the extractors support), {@code quiet} (ms a file
  * must stay unchanged, default 2000), {@code poll} (ms, default 500), {@code journal} (the file of files
- * done; default {@code <folder>/.scifly-ingested.tsv}), {@code instrument}, {@code proposal}. Extractors are
+ * done; default {@code <folder>/.scifly-ingested.tsv}), {@code instrument}, {@code proposal}, {@code zone} (the
+ * instrument computer's time zone, for formats that write local times; default this machine's). Extractors are
  * every {@link MetadataExtractor} service, a beamline's own included.
  */
 @Component(service = ScanEventSourceFactory.class)
@@ -65,6 +67,7 @@ public class FilesSourceFactory implements ScanEventSourceFactory {
         Path journal = Path.of(options.getOrDefault("journal", root.resolve(".scifly-ingested.tsv").toString()));
         String instrument = options.getOrDefault("instrument", "scifly");
         String proposal = options.get("proposal");
+        ZoneId clocks = options.containsKey("zone") ? ZoneId.of(options.get("zone")) : ZoneId.systemDefault();
         return new ScanEventSource() {
             private FolderWatcher watcher;
             private IngestedFiles done;
@@ -86,6 +89,7 @@ public class FilesSourceFactory implements ScanEventSourceFactory {
                 watcher = new FolderWatcher(root, patterns, quiet, poll, done, () -> extractors,
                         file -> listener.scanEnded(scan(file, root, instrument, proposal)),
                         (file, message) -> listener.sourceProblem(name(), file + ": " + message, null));
+                watcher.clocks(clocks);
                 watcher.onFolderState(down -> {
                     if (down != null) {
                         listener.sourceDown(name(), down, null);

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class FolderWatcher implements AutoCloseable {
     private final Map<Path, Seen> pending = new HashMap<>();
     /** Told once when walks start failing (the folder is gone: an unmounted share), and null once they work again. */
     private volatile Consumer<String> folderState;
+    /** The time zone of the instrument computer's clocks, for formats that write local times (SES). */
+    private volatile ZoneId clocks = ZoneId.systemDefault();
     private boolean walksFailing;
     private volatile boolean running;
     private Thread thread;
@@ -82,6 +85,11 @@ public final class FolderWatcher implements AutoCloseable {
      */
     public void onFolderState(Consumer<String> state) {
         this.folderState = state;
+    }
+
+    /** The instrument computer's time zone, when it is not this machine's. Set it before {@link #start()}. */
+    public void clocks(ZoneId zone) {
+        this.clocks = zone;
     }
 
     public void start() {
@@ -179,7 +187,7 @@ public final class FolderWatcher implements AutoCloseable {
         FileMetadata metadata;
         String sha;
         try {
-            metadata = extractor.extract(file);
+            metadata = extractor.extract(file, clocks);
             sha = sha256(file);
         } catch (IOException | RuntimeException e) {
             String message = extractor.format() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());

@@ -2,6 +2,7 @@ package org.scizoo.core.ports;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.scizoo.core.model.FileMetadata;
 
@@ -24,4 +25,13 @@ public interface MetadataExtractor {
      *             format, a value that cannot be read); the watcher records it for that file and goes on
      */
     FileMetadata extract(Path file) throws IOException;
+
+    /**
+     * {@link #extract(Path)}, for formats that write the instrument computer's local time without saying which
+     * zone (Scienta SES): {@code clocks} is that computer's time zone (default this machine's; {@code scizoo
+     * ingest --time-zone}). Formats whose times are in UTC or name their zone need not override it.
+     */
+    default FileMetadata extract(Path file, ZoneId clocks) throws IOException {
+        return extract(file);
+    }
 }

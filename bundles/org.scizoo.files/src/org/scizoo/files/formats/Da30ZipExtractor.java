@@ -42,6 +42,12 @@ public class Da30ZipExtractor implements MetadataExtractor {
 
     @Override
     public FileMetadata extract(Path file) throws IOException {
+        return extract(file, ZoneId.systemDefault());
+    }
+
+    /** SES writes the acquisition computer's local date and time, without a zone. */
+    @Override
+    public FileMetadata extract(Path file, ZoneId clocks) throws IOException {
         String what = file.getFileName().toString();
         Map<String, Map<String, String>> ses = new TreeMap<>();
         Map<String, Map<String, String>> spectra = new TreeMap<>();
@@ -83,6 +89,6 @@ public class Da30ZipExtractor implements MetadataExtractor {
             }
             regions.add(entries);
         }
-        return SesMetadata.of(format(), regions, ZoneId.systemDefault());
+        return SesMetadata.of(format(), regions, clocks);
     }
 }

@@ -32,12 +32,18 @@ public class SesIgorExtractor implements MetadataExtractor {
 
     @Override
     public FileMetadata extract(Path file) throws IOException {
+        return extract(file, ZoneId.systemDefault());
+    }
+
+    /** SES writes the acquisition computer's local date and time, without a zone. */
+    @Override
+    public FileMetadata extract(Path file, ZoneId clocks) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         boolean packed = name.toLowerCase(Locale.ROOT).endsWith(".pxt");
         List<Map<String, String>> regions = packed ? IgorWave.packedWaves(bytes, name)
                 : List.of(IgorWave.noteEntries(bytes, 0, bytes.length, name));
         return SesMetadata.of(packed ? "Scienta SES Igor packed experiment" : "Scienta SES Igor wave", regions,
-                ZoneId.systemDefault());
+                clocks);
     }
 }

@@ -36,6 +36,12 @@ public class SesTextExtractor implements MetadataExtractor {
 
     @Override
     public FileMetadata extract(Path file) throws IOException {
+        return extract(file, ZoneId.systemDefault());
+    }
+
+    /** SES writes the acquisition computer's local date and time, without a zone. */
+    @Override
+    public FileMetadata extract(Path file, ZoneId clocks) throws IOException {
         // SES writes the Windows code page; ISO-8859-1 reads every byte (µ, ° and Å come out right for 1252)
         String text = Files.readString(file, StandardCharsets.ISO_8859_1);
         Map<String, IniText.Section> sections = IniText.parse(text);
@@ -62,7 +68,7 @@ public class SesTextExtractor implements MetadataExtractor {
             throw new IOException(file.getFileName() + " is truncated: " + announced + " regions announced, "
                     + regions.size() + " found");
         }
-        return SesMetadata.of(FORMAT, regions, ZoneId.systemDefault());
+        return SesMetadata.of(FORMAT, regions, clocks);
     }
 
     private static void checkData(Path file, int n, Map<String, String> region, IniText.Section data)

@@ -48,7 +48,7 @@ public class IngestCommand implements CliCommand {
     public String usage() {
         return """
                 usage: scizoo ingest (--sim [--sim-interval T] | --door DEVICE | --watch DIR [--pattern GLOB,…]
-                                     [--quiet-period T]) [--instrument NAME] [--proposal ID]
+                                     [--quiet-period T]) [--instrument NAME] [--proposal ID] [--time-zone ZONE]
                                      [--user-office URL | --proposals-file FILE]
                                      [--kafka HOST:PORT [--topic NAME]] [--duration T]
                                      [--quiet] [--status-every T] [--health-port N] [--config FILE]
@@ -69,6 +69,9 @@ public class IngestCommand implements CliCommand {
                   --quiet-period T    a file is finished when unchanged for T (default 2s)
                   --instrument NAME   the beamline of the scans (default: the Door's domain; scifly)
                   --proposal ID       the proposal the scans belong to
+                  --time-zone ZONE    the beamline computers' time zone (e.g. Europe/Stockholm), for the
+                                      times a Door and SES analyser files write without one (default:
+                                      this machine's; set it on a server that runs in UTC)
                   --user-office URL   look proposals up at URL/proposals/ID (token: $SCIZOO_USER_OFFICE_TOKEN),
                                       kept offline under --data DIR/proposals for when it cannot be reached
                   --proposals-file F  or in a JSON file {"proposals": […]}
@@ -98,7 +101,8 @@ public class IngestCommand implements CliCommand {
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parseWithConfigFile(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
                 "sim-interval", "duration", "door", "instrument", "proposal", "kafka", "topic", "status-every",
-                "health-port", "watch", "pattern", "quiet-period", "user-office", "proposals-file"), Set.of("sim", "quiet"));
+                "health-port", "watch", "pattern", "quiet-period", "user-office", "proposals-file", TimeZoneOption.NAME),
+                Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -118,6 +122,7 @@ public class IngestCommand implements CliCommand {
             if (args.value("proposal") != null) {
                 door.put("proposal", args.value("proposal"));
             }
+            TimeZoneOption.of(args).ifPresent(zone -> door.put("zone", zone));
             sources.add(new IngestOptions.SourceSpec("sardana", door));
         }
         if (args.value("watch") != null) {

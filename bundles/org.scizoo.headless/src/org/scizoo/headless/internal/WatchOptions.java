@@ -32,6 +32,7 @@ final class WatchOptions {
         if (args.value("proposal") != null) {
             options.put("proposal", args.value("proposal"));
         }
+        TimeZoneOption.of(args).ifPresent(zone -> options.put("zone", zone));
         return options;
     }
 }

@@ -21,6 +21,7 @@ import org.scizoo.headless.UsageException;
 import org.scizoo.headless.internal.CliApplication;
 import org.scizoo.tests.support.ArgsApplicationContext;
 import org.scizoo.tests.support.OsgiServices;
+import org.scizoo.tests.support.SharedData;
 
 /** The scizoo commands as registered OSGi services, run against a real embedded catalogue. */
 class CliTest {
@@ -89,6 +90,25 @@ class CliTest {
         assertEquals(CliCommand.FAILED, r.exit());
         assertTrue(r.err().contains("cannot be read"), r.err());
         assertEquals("", r.out());
+    }
+
+    /**
+     * An SES file's date is the analyser computer's local time, without a zone: --time-zone says which zone
+     * that is (an ingestion server runs in UTC; the analyser at the beamline does not).
+     */
+    @Test
+    void ingestReadsAnalyserFileTimesInTheGivenTimeZone() throws Exception {
+        Path watched = Files.createDirectories(data.resolve("xps"));
+        Files.copy(SharedData.file("scienta/Ag_0001.txt"), watched.resolve("Ag_0001.txt")); // Date=2023-03-08, Time=15:24:35
+        String catalogue = data.resolve("catalogue").toString();
+        Run ingest = run("ingest", "--watch", watched.toString(), "--time-zone", "Asia/Tokyo", "--quiet-period", "300ms",
+                "--duration", "3s", "--quiet", "--data", catalogue);
+        assertEquals(0, ingest.exit(), ingest.err());
+        Run json = run("catalog", "list", "--json", "--data", catalogue);
+        assertTrue(json.out().contains("\"startTime\": \"2023-03-08T06:24:35Z\""), "15:24:35 in Tokyo: " + json.out());
+        UsageException unknown = assertThrows(UsageException.class,
+                () -> run("ingest", "--watch", watched.toString(), "--time-zone", "Mars/Olympus", "--data", catalogue));
+        assertTrue(unknown.getMessage().contains("'Mars/Olympus' is not a time zone"), unknown.getMessage());
     }
 
     /**
