@@ -28,7 +28,8 @@ final class TimeZoneOption {
         try {
             return Optional.of(ZoneId.of(value.strip()).getId());
         } catch (DateTimeException e) {
-            throw new UsageException("--" + NAME + " '" + value + "' is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)");
+            throw new UsageException("--" + NAME + " '" + value
+                    + "' is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)");
         }
     }
 }

@@ -356,7 +356,8 @@ public class IngestionService implements CatalogService {
         // Kafka out of reach is trouble too: datasets wait in the outbox (kept) and nobody else sees them; and
         // the Scanlog shows no other beamline's new scans.
         String transportProblem = s.transport().problem();
-        String feedProblem = s.liveFeed() == null || liveFeedProblem == null ? null : "Scanlog not live: " + liveFeedProblem;
+        String feedProblem = s.liveFeed() == null || liveFeedProblem == null ? null
+                : "Scanlog not live: " + liveFeedProblem;
         boolean up = h.up() && transportProblem == null && feedProblem == null;
         String detail = !h.up() ? h.detail()
                 : transportProblem != null ? transportProblem

@@ -57,8 +57,8 @@ final class IndexMaps {
                         + old.sizeAsLong() + " entries), once after an upgrade of SciZoo; this may take a minute");
             }
             MVMap<KeyValue, Object> copy = openOrdered(copyName);
-            IndexProgress progress = IndexProgress.start("re-ordering the catalogue's index " + name + ", once after an upgrade",
-                    old.sizeAsLong());
+            IndexProgress progress = IndexProgress.start(
+                    "re-ordering the catalogue's index " + name + ", once after an upgrade", old.sizeAsLong());
             long done = 0;
             for (Map.Entry<Object, Object> e : old.entrySet()) {
                 copy.put((KeyValue) e.getKey(), e.getValue());
