@@ -166,7 +166,8 @@ public final class SardanaDoorSource implements ScanEventSource {
         if (errors == null || errors.length == 0) {
             return "Tango error without description";
         }
-        return errors[0].desc == null ? errors[0].reason : errors[0].desc.strip();
+        // on one line: JTango's descriptions carry the CORBA exception's text on lines of their own
+        return errors[0].desc == null ? errors[0].reason : errors[0].desc.strip().replaceAll("\\s+", " ");
     }
 
     @Override

@@ -27,6 +27,11 @@ public class SardanaDoorSourceFactory implements ScanEventSourceFactory {
             throw new IllegalArgumentException("the sardana source needs door=<Tango device of the Door>");
         }
         String path = door.replaceFirst("^tango://[^/]+/", "").replaceFirst("#.*$", "");
+        if (!path.matches("[^/\\s]+/[^/\\s]+/[^/\\s]+")) {
+            // JTango would look it up in the Tango database and answer with a CORBA error about the database
+            throw new IllegalArgumentException("'" + door + "' is not a Tango device name: a Door is"
+                    + " domain/family/member, or tango://host:port/domain/family/member");
+        }
         String instrument = options.getOrDefault("instrument", path.split("/")[0]);
         ZoneId zone = options.containsKey("zone") ? ZoneId.of(options.get("zone")) : ZoneId.systemDefault();
         return new SardanaDoorSource(door, instrument, options.get("proposal"), zone);

@@ -1,6 +1,7 @@
 package org.scizoo.tango.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -159,6 +160,31 @@ class SardanaDoorTest {
             peers.kill("DataBaseds");
             peers.restart("DataBaseds");
             awaitScanAfterRestart(rec, 3, 3);
+        }
+    }
+
+    /**
+     * A Door name that is no device name is refused at once, saying what a name looks like (JTango would have
+     * looked it up in a database and answered with a CORBA error); a Tango database that is not there is
+     * reported on one line (JTango's description has the CORBA exception on a line of its own, which broke
+     * the status line in two).
+     */
+    @Test
+    void aWrongDoorNameIsRefusedAndAMissingDatabaseSaidOnOneLine() throws Exception {
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        for (String wrong : List.of("not a device", "cosaxs/door", "tango://host:10000/a/b", "a/b/c/d")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> sardana.create(Map.of("door", wrong)));
+            assertTrue(e.getMessage().startsWith("'" + wrong + "' is not a Tango device name: a Door is domain/family/member"),
+                    e.getMessage());
+        }
+        Recorder rec = new Recorder();
+        try (ScanEventSource source = sardana.create(Map.of("door", "tango://127.0.0.1:9/test/door/1"))) {
+            source.start(rec);
+            waitFor(() -> !rec.downs.isEmpty(), "the Door without a database reported as down");
+            String down = rec.downs.get(0);
+            assertTrue(down.startsWith("cannot subscribe to RecordData: ") && down.endsWith("(trying again every 5 s)")
+                    && !down.contains("\n"), down);
         }
     }
 
