@@ -74,6 +74,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     /** How many partitions the group gave this consumer, as of the last poll (the consumer is not thread-safe). */
     private volatile int partitions;
     private final BrokerConnection broker;
+    private final MissingTopic missingTopic;
 
     public SciCowConsumer(String bootstrap, String topic, String group, CatalogStore store) {
         this(bootstrap, topic, group, null, Map.of(), store);
@@ -110,6 +111,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         consumer = KafkaMetadataTransport.withOwnClassLoader(
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()));
         broker = BrokerConnection.of(bootstrap, consumer.metrics(), "consumer-metrics");
+        missingTopic = new MissingTopic(topic, bootstrap);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -129,6 +131,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 partitions = consumer.assignment().size(); // a rebalance happens inside poll
                 broker.observe(true);
+                missingTopic.observe(consumer, partitions);
                 if (records.isEmpty()) {
                     if (finishWrite(null) == Finish.STOPPED) {
                         return;
@@ -348,11 +351,14 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         return failed;
     }
 
-    /** What went wrong last (cleared when the store takes a batch again), and a broker out of reach; or null. */
+    /**
+     * A broker out of reach, a topic that does not exist, and what went wrong last (cleared when the store takes
+     * a batch again), joined by "; "; or null.
+     */
     public String lastProblem() {
-        String away = broker.problem();
-        String last = lastProblem;
-        return away == null ? last : last == null ? away : away + "; " + last;
+        String problems = java.util.stream.Stream.of(broker.problem(), missingTopic.problem(), lastProblem)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("; "));
+        return problems.isEmpty() ? null : problems;
     }
 
     @Override

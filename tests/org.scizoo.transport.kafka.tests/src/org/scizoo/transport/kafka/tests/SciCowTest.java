@@ -112,6 +112,43 @@ class SciCowTest {
     }
 
     /**
+     * A topic that does not exist (a mistyped --topic; SciCow never creates one) is named as SciCow's problem,
+     * instead of an idle "partitions 0"; once the topic is made, SciCow reads it and the problem is gone.
+     */
+    @Test
+    void aTopicThatDoesNotExistIsNamedUntilItIsMade() throws Exception {
+        String topic = "scizoo.test.missing." + System.nanoTime();
+        try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
+            SciCowConsumer cow = new SciCowConsumer(broker.bootstrap(), topic, "scicow-" + topic, store);
+            Thread t = Thread.ofPlatform().name("scicow-test").start(cow);
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (cow.lastProblem() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertEquals("topic " + topic + " does not exist on Kafka at " + broker.bootstrap()
+                        + " (SciCow never creates topics: check --topic, or have it created)", cow.lastProblem());
+
+                broker.createTopic(topic);
+                try (KafkaMetadataTransport transport = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
+                        e -> { })) {
+                    transport.publish(entry(1));
+                    transport.flush();
+                }
+                deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while ((cow.stored() < 1 || cow.lastProblem() != null) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertEquals(1, cow.stored());
+                assertEquals(null, cow.lastProblem());
+            } finally {
+                cow.close();
+                t.join(10_000);
+            }
+        }
+    }
+
+    /**
      * A store that fails in a way nobody expected (a bug, not an outage) stops SciCow, which says why and
      * commits nothing: the group's next consumer stores every entry.
      */
