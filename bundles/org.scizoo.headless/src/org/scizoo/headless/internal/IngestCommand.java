@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
+import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
@@ -128,6 +129,7 @@ public class IngestCommand implements CliCommand {
         if (args.value("watch") != null) {
             sources.add(new IngestOptions.SourceSpec("files", WatchOptions.of(args)));
         }
+        BackendSettings backend = args.backend(); // a usage error before anything is started
         Duration duration = args.duration("duration", null);
         Duration every = args.duration("status-every", Duration.ofSeconds(10));
         int healthPort = args.value("health-port") == null ? -1 : args.intValue("health-port", 0, 0);
@@ -162,7 +164,7 @@ public class IngestCommand implements CliCommand {
             }
         })) {
             proposalSource = UserOffice.register(args);
-            catalog.start(args.backend(), new IngestOptions(sources));
+            catalog.start(backend, new IngestOptions(sources));
             out.println("ingesting into " + catalog.status().backend() + (duration == null ? " until stopped"
                     : " for " + duration.toMillis() / 1000.0 + " s"));
             try (HealthEndpoint health = healthPort < 0 ? null : healthEndpoint(healthPort)) {

@@ -78,6 +78,13 @@ class CliTest {
         assertThrows(UsageException.class, () -> run("catalog", "list", "--limit", "0"));
         assertThrows(UsageException.class, () -> run("catalog", "drop"));
         assertThrows(UsageException.class, () -> run("ingest", "--duration", "1s"));
+        for (List<String> command : List.of(List.of("ingest", "--sim"), List.of("consume"))) {
+            UsageException badTopic = assertThrows(UsageException.class, () -> run(command.get(0), java.util.stream.Stream
+                    .concat(command.stream().skip(1), java.util.stream.Stream.of("--kafka", "127.0.0.1:9", "--topic",
+                            "scans of today")).toArray(String[]::new)));
+            assertTrue(badTopic.getMessage().startsWith("--topic 'scans of today' is not a Kafka topic name"),
+                    badTopic.getMessage());
+        }
         UsageException badDuration = assertThrows(UsageException.class,
                 () -> run("ingest", "--sim", "--duration", "soon"));
         assertTrue(badDuration.getMessage().contains("--duration"), badDuration.getMessage());
