@@ -195,10 +195,8 @@ public final class Args {
             throw new UsageException("--kafka-sasl-mechanism: " + e.getMessage());
         }
         String topic = values.get("topic");
-        // Kafka's own rule for topic names, checked here so that a wrong name is a usage error at once
-        if (topic != null && (!topic.matches("[a-zA-Z0-9._-]{1,249}") || topic.equals(".") || topic.equals(".."))) {
-            throw new UsageException("--topic '" + topic + "' is not a Kafka topic name (letters, digits, '.', '_'"
-                    + " and '-', at most 249)");
+        if (topic != null && BackendSettings.topicNameProblem(topic) != null) {
+            throw new UsageException("--topic " + BackendSettings.topicNameProblem(topic));
         }
         return new BackendSettings(dir, values.get("mongo-uri"),
                 duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT), values.get("kafka"), topic,

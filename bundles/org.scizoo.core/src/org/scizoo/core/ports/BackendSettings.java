@@ -43,6 +43,15 @@ public record BackendSettings(Path dataDir, String mongoUri, Duration connectTim
         return new BackendSettings(dataDir, null, null);
     }
 
+    /**
+     * Why {@code topic} cannot name a Kafka topic, by Kafka's rule (letters, digits, '.', '_' and '-', at most 249,
+     * not "." or ".."), or null when it can: checked where people type it, so that a wrong name is said at once.
+     */
+    public static String topicNameProblem(String topic) {
+        boolean legal = topic.matches("[a-zA-Z0-9._-]{1,249}") && !topic.equals(".") && !topic.equals("..");
+        return legal ? null : "'" + topic + "' is not a Kafka topic name (letters, digits, '.', '_' and '-', at most 249)";
+    }
+
     public boolean isEmbedded() {
         return mongoUri == null;
     }

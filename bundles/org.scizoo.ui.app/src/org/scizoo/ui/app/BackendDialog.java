@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.scizoo.core.ports.BackendSettings;
 
 /**
  * The shared backend, edited: MongoDB (URI, user, password) and Kafka (bootstrap, topic, SASL user,
@@ -108,6 +109,13 @@ public class BackendDialog extends Dialog {
             MessageDialog.openError(getShell(), "SciZoo: backend", "Put the MongoDB user and password in their own"
                     + " fields, not in the URI: the URI is kept in a plain file; the password only in secure storage.");
             mongoUri.setFocus();
+            return;
+        }
+        String topicName = topic.getText().strip();
+        if (!topicName.isEmpty() && BackendSettings.topicNameProblem(topicName) != null) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "The Kafka topic "
+                    + BackendSettings.topicNameProblem(topicName) + ".");
+            topic.setFocus();
             return;
         }
         try {
