@@ -14,7 +14,8 @@ import org.scizoo.core.ports.IngestOptions;
  * command line: {@code scizoo.data} (--data), {@code scizoo.mongo.uri} (--mongo-uri),
  * {@code scizoo.sim} (--no-sim turns the simulated beamline off), {@code scizoo.sim.interval}, and
  * {@code scizoo.kafka} / {@code scizoo.kafka.topic} (--kafka, --topic: scans go to Kafka through the
- * durable outbox, for SciCow to store; the status line counts what waits in the outbox).
+ * durable outbox, for SciCow to store; the status line counts what waits in the outbox), {@code scizoo.watch}
+ * (--watch DIR) with {@code scizoo.time-zone} (--time-zone: the analyser computer's zone, for SES files).
  */
 public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
 
@@ -26,6 +27,8 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
     public static final String WATCH = "scizoo.watch";
     public static final String KAFKA = "scizoo.kafka";
     public static final String KAFKA_TOPIC = "scizoo.kafka.topic";
+    /** The analyser computer's time zone for SciFly's SES files ({@code ./scizoo --time-zone ZONE}). */
+    public static final String TIME_ZONE = "scizoo.time-zone";
 
     /** @throws IllegalArgumentException naming the property whose value is wrong */
     public static WorkbenchSettings fromSystemProperties() {
@@ -44,6 +47,9 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
         String mongoUri = System.getProperty(MONGO_URI, stored.mongoUri());
         String kafka = System.getProperty(KAFKA, stored.kafka());
         String topic = System.getProperty(KAFKA_TOPIC, stored.topic());
+        if (topic != null && !topic.isBlank() && BackendSettings.topicNameProblem(topic.strip()) != null) {
+            throw new IllegalArgumentException("--topic: " + BackendSettings.topicNameProblem(topic.strip()));
+        }
         BackendSettings backend = new BackendSettings(dir, mongoUri, null, kafka, topic, credentials);
         // The simulated beamline is the embedded default's data source; a shared backend has real ones.
         boolean sim = Boolean.parseBoolean(System.getProperty(SIM, Boolean.toString(backend.isEmbedded())));
@@ -57,7 +63,17 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
         String watch = System.getProperty(WATCH);
         if (watch != null && !watch.isBlank()) {
             List<IngestOptions.SourceSpec> sources = new java.util.ArrayList<>(ingest.sources());
-            sources.add(new IngestOptions.SourceSpec("files", Map.of("folder", watch, "instrument", "scifly")));
+            Map<String, String> files = new java.util.HashMap<>(Map.of("folder", watch, "instrument", "scifly"));
+            String zone = System.getProperty(TIME_ZONE);
+            if (zone != null && !zone.isBlank()) {
+                try {
+                    files.put("zone", java.time.ZoneId.of(zone.strip()).getId());
+                } catch (java.time.DateTimeException e) {
+                    throw new IllegalArgumentException("--time-zone: '" + zone + "' is not a time zone (e.g."
+                            + " Europe/Stockholm, UTC, +01:00)", e);
+                }
+            }
+            sources.add(new IngestOptions.SourceSpec("files", files));
             ingest = new IngestOptions(sources);
         }
         return new WorkbenchSettings(backend, ingest.withLiveFeed()); // every beamline's scans, with Kafka

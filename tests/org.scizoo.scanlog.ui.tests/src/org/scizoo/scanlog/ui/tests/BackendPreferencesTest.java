@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.prefs.Preferences;
 import org.scizoo.core.ports.Credentials;
+import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.ui.app.BackendDialog;
 import org.scizoo.ui.app.BackendPreferences;
 import org.scizoo.ui.app.WorkbenchSettings;
@@ -109,6 +110,32 @@ class BackendPreferencesTest {
             assertEquals("cli-broker:9092", WorkbenchSettings.resolve(stored, Credentials.NONE).backend().kafkaBootstrap());
         } finally {
             System.clearProperty(WorkbenchSettings.KAFKA);
+        }
+    }
+
+    /** --time-zone reaches SciFly's source; a wrong zone or topic is named with its option, not met later. */
+    @Test
+    void launcherTimeZoneReachesSciFlyAndWrongValuesAreNamed() {
+        System.setProperty(WorkbenchSettings.WATCH, "/data/xps");
+        System.setProperty(WorkbenchSettings.TIME_ZONE, "Asia/Tokyo");
+        try {
+            IngestOptions.SourceSpec files = WorkbenchSettings.resolve(BackendPreferences.Stored.EMPTY, Credentials.NONE)
+                    .ingest().sources().stream().filter(s -> s.kind().equals("files")).findFirst().orElseThrow();
+            assertEquals("Asia/Tokyo", files.options().get("zone"));
+            System.setProperty(WorkbenchSettings.TIME_ZONE, "Mars/Olympus");
+            IllegalArgumentException zone = assertThrows(IllegalArgumentException.class,
+                    () -> WorkbenchSettings.resolve(BackendPreferences.Stored.EMPTY, Credentials.NONE));
+            assertTrue(zone.getMessage().startsWith("--time-zone: 'Mars/Olympus' is not a time zone"), zone.getMessage());
+            System.clearProperty(WorkbenchSettings.TIME_ZONE);
+            System.setProperty(WorkbenchSettings.KAFKA_TOPIC, "scans of today");
+            IllegalArgumentException topic = assertThrows(IllegalArgumentException.class,
+                    () -> WorkbenchSettings.resolve(BackendPreferences.Stored.EMPTY, Credentials.NONE));
+            assertTrue(topic.getMessage().startsWith("--topic: 'scans of today' is not a Kafka topic name"),
+                    topic.getMessage());
+        } finally {
+            System.clearProperty(WorkbenchSettings.WATCH);
+            System.clearProperty(WorkbenchSettings.TIME_ZONE);
+            System.clearProperty(WorkbenchSettings.KAFKA_TOPIC);
         }
     }
 
