@@ -1,9 +1,8 @@
 package org.scizoo.headless.internal;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Optional;
 
+import org.scizoo.core.model.TimeZones;
 import org.scizoo.headless.Args;
 import org.scizoo.headless.UsageException;
 
@@ -26,10 +25,9 @@ final class TimeZoneOption {
             return Optional.empty();
         }
         try {
-            return Optional.of(ZoneId.of(value.strip()).getId());
-        } catch (DateTimeException e) {
-            throw new UsageException("--" + NAME + " '" + value
-                    + "' is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)");
+            return Optional.of(TimeZones.parse(value).getId());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + NAME + " " + e.getMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.scizoo.core.model.Durations;
+import org.scizoo.core.model.TimeZones;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.Credentials;
 import org.scizoo.core.ports.IngestOptions;
@@ -67,10 +68,9 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
             String zone = System.getProperty(TIME_ZONE);
             if (zone != null && !zone.isBlank()) {
                 try {
-                    files.put("zone", java.time.ZoneId.of(zone.strip()).getId());
-                } catch (java.time.DateTimeException e) {
-                    throw new IllegalArgumentException("--time-zone: '" + zone + "' is not a time zone (e.g."
-                            + " Europe/Stockholm, UTC, +01:00)", e);
+                    files.put("zone", TimeZones.parse(zone).getId());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--time-zone: " + e.getMessage(), e);
                 }
             }
             sources.add(new IngestOptions.SourceSpec("files", files));
