@@ -20,6 +20,7 @@ import org.scizoo.core.model.FileMetadata;
 import org.scizoo.core.model.MetadataKeys;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.Scan;
+import org.scizoo.core.model.TimeZones;
 import org.scizoo.core.ports.MetadataExtractor;
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanEventSourceFactory;
@@ -67,7 +68,7 @@ public class FilesSourceFactory implements ScanEventSourceFactory {
         Path journal = Path.of(options.getOrDefault("journal", root.resolve(".scifly-ingested.tsv").toString()));
         String instrument = options.getOrDefault("instrument", "scifly");
         String proposal = options.get("proposal");
-        ZoneId clocks = options.containsKey("zone") ? ZoneId.of(options.get("zone")) : ZoneId.systemDefault();
+        ZoneId clocks = options.containsKey("zone") ? TimeZones.parse(options.get("zone")) : ZoneId.systemDefault();
         return new ScanEventSource() {
             private FolderWatcher watcher;
             private IngestedFiles done;

@@ -195,8 +195,9 @@ public final class Args {
             throw new UsageException("--kafka-sasl-mechanism: " + e.getMessage());
         }
         String topic = values.get("topic");
-        if (topic != null && BackendSettings.topicNameProblem(topic) != null) {
-            throw new UsageException("--topic " + BackendSettings.topicNameProblem(topic));
+        String topicProblem = topic == null ? null : BackendSettings.topicNameProblem(topic);
+        if (topicProblem != null) {
+            throw new UsageException("--topic " + topicProblem);
         }
         return new BackendSettings(dir, values.get("mongo-uri"),
                 duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT), values.get("kafka"), topic,

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.scizoo.core.model.TimeZones;
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanEventSourceFactory;
 
@@ -33,7 +34,7 @@ public class SardanaDoorSourceFactory implements ScanEventSourceFactory {
                     + " domain/family/member, or tango://host:port/domain/family/member");
         }
         String instrument = options.getOrDefault("instrument", path.split("/")[0]);
-        ZoneId zone = options.containsKey("zone") ? ZoneId.of(options.get("zone")) : ZoneId.systemDefault();
+        ZoneId zone = options.containsKey("zone") ? TimeZones.parse(options.get("zone")) : ZoneId.systemDefault();
         return new SardanaDoorSource(door, instrument, options.get("proposal"), zone);
     }
 }

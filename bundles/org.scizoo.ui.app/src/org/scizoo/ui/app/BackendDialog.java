@@ -112,9 +112,9 @@ public class BackendDialog extends Dialog {
             return;
         }
         String topicName = topic.getText().strip();
-        if (!topicName.isEmpty() && BackendSettings.topicNameProblem(topicName) != null) {
-            MessageDialog.openError(getShell(), "SciZoo: backend", "The Kafka topic "
-                    + BackendSettings.topicNameProblem(topicName) + ".");
+        String topicProblem = topicName.isEmpty() ? null : BackendSettings.topicNameProblem(topicName);
+        if (topicProblem != null) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "The Kafka topic " + topicProblem + ".");
             topic.setFocus();
             return;
         }

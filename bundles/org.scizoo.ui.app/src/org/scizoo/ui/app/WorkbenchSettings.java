@@ -48,8 +48,9 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
         String mongoUri = System.getProperty(MONGO_URI, stored.mongoUri());
         String kafka = System.getProperty(KAFKA, stored.kafka());
         String topic = System.getProperty(KAFKA_TOPIC, stored.topic());
-        if (topic != null && !topic.isBlank() && BackendSettings.topicNameProblem(topic.strip()) != null) {
-            throw new IllegalArgumentException("--topic: " + BackendSettings.topicNameProblem(topic.strip()));
+        String topicProblem = topic == null || topic.isBlank() ? null : BackendSettings.topicNameProblem(topic.strip());
+        if (topicProblem != null) {
+            throw new IllegalArgumentException("--topic: " + topicProblem);
         }
         BackendSettings backend = new BackendSettings(dir, mongoUri, null, kafka, topic, credentials);
         // The simulated beamline is the embedded default's data source; a shared backend has real ones.

@@ -38,31 +38,16 @@ class SharedLiveFeedTest {
 
     @Test
     void anotherBeamlinesScansReachTheLiveScanlog() throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-live-" + System.nanoTime())))) {
-            String topic = broker.createTopic("scizoo.live." + System.nanoTime());
-            CatalogService catalog = OsgiServices.get(CatalogService.class);
-            Set<String> shown = ConcurrentHashMap.newKeySet();
-            try (AutoCloseable l = catalog.onDatasets(batch -> batch.stream().map(Dataset::pid).forEach(shown::add))) {
-                catalog.start(new BackendSettings(dir, null, null, broker.bootstrap(), topic),
-                        IngestOptions.none().withLiveFeed());
-                try (KafkaMetadataTransport otherBeamline = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
-                    awaitLive(otherBeamline, shown, 1000);
-                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    for (int i = 0; i < 25; i++) {
-                        otherBeamline.publish(SampleEntries.entry(i));
-                    }
-                    otherBeamline.flush();
-                    Set<String> expected = IntStream.range(0, 25).mapToObj(i -> SampleEntries.entry(i).dataset().pid())
-                            .collect(Collectors.toSet());
-                    while (!shown.containsAll(expected) && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
-                    assertEquals(expected, shown.stream().filter(expected::contains).collect(Collectors.toSet()));
-                }
-            } finally {
-                catalog.stop();
+        inLiveSession(1000, (broker, catalog, shown, otherBeamline) -> {
+            for (int i = 0; i < 25; i++) {
+                otherBeamline.publish(SampleEntries.entry(i));
             }
-        }
+            otherBeamline.flush();
+            Set<String> expected = IntStream.range(0, 25).mapToObj(i -> SampleEntries.entry(i).dataset().pid())
+                    .collect(Collectors.toSet());
+            awaitShown(shown, expected, Duration.ofSeconds(60));
+            assertEquals(expected, shown.stream().filter(expected::contains).collect(Collectors.toSet()));
+        });
     }
 
     /**
@@ -72,6 +57,37 @@ class SharedLiveFeedTest {
      */
     @Test
     void aBrokerThatGoesAwaySaysTheScanlogIsNotLive() throws Exception {
+        inLiveSession(2000, (broker, catalog, shown, otherBeamline) -> {
+            assertEquals(State.UP, awaitStatus(catalog, s -> s.state() == State.UP).state());
+
+            broker.stop();
+            BackendStatus away = awaitStatus(catalog, s -> s.state() == State.DEGRADED);
+            assertTrue(away.detail().startsWith("Scanlog not live: no connection to Kafka at " + broker.bootstrap()
+                    + " since "), away.detail());
+            assertEquals(0, away.pending(), "nothing of ours waits: the feed alone found the broker gone");
+
+            broker.start();
+            BackendStatus back = awaitStatus(catalog, s -> s.state() == State.UP);
+            assertTrue(back.detail().startsWith("ok"), back.detail());
+            otherBeamline.publish(SampleEntries.entry(7));
+            otherBeamline.flush();
+            String pid = SampleEntries.entry(7).dataset().pid();
+            awaitShown(shown, Set.of(pid), Duration.ofSeconds(30));
+            assertTrue(shown.contains(pid), "the feed reads again after the outage");
+        });
+    }
+
+    /** What a test does within a workbench's live session, on a broker and topic of its own. */
+    private interface LiveSession {
+        void run(KafkaBroker broker, CatalogService catalog, Set<String> shown, KafkaMetadataTransport otherBeamline)
+                throws Exception;
+    }
+
+    /**
+     * Starts a broker and a session with the live feed on, and runs {@code test} once the feed shows what
+     * another beamline publishes ({@code shown}: the pids the session's dataset listeners were given).
+     */
+    private void inLiveSession(int firstProbe, LiveSession test) throws Exception {
         try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-live-" + System.nanoTime())))) {
             String topic = broker.createTopic("scizoo.live." + System.nanoTime());
             CatalogService catalog = OsgiServices.get(CatalogService.class);
@@ -80,30 +96,20 @@ class SharedLiveFeedTest {
                 catalog.start(new BackendSettings(dir, null, null, broker.bootstrap(), topic),
                         IngestOptions.none().withLiveFeed());
                 try (KafkaMetadataTransport otherBeamline = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
-                    awaitLive(otherBeamline, shown, 2000);
-                    assertEquals(State.UP, awaitStatus(catalog, s -> s.state() == State.UP).state());
-
-                    broker.stop();
-                    BackendStatus away = awaitStatus(catalog, s -> s.state() == State.DEGRADED);
-                    assertTrue(away.detail().startsWith("Scanlog not live: no connection to Kafka at " + broker.bootstrap()
-                            + " since "), away.detail());
-                    assertEquals(0, away.pending(), "nothing of ours waits: the feed alone found the broker gone");
-
-                    broker.start();
-                    BackendStatus back = awaitStatus(catalog, s -> s.state() == State.UP);
-                    assertTrue(back.detail().startsWith("ok"), back.detail());
-                    otherBeamline.publish(SampleEntries.entry(7));
-                    otherBeamline.flush();
-                    String pid = SampleEntries.entry(7).dataset().pid();
-                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    while (!shown.contains(pid) && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
-                    assertTrue(shown.contains(pid), "the feed reads again after the outage");
+                    awaitLive(otherBeamline, shown, firstProbe);
+                    test.run(broker, catalog, shown, otherBeamline);
                 }
             } finally {
                 catalog.stop();
             }
+        }
+    }
+
+    /** Waits until every one of {@code pids} was shown, or {@code timeout} has passed (the caller asserts). */
+    private static void awaitShown(Set<String> shown, Set<String> pids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!shown.containsAll(pids) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 
