@@ -3,18 +3,21 @@ package org.scizoo.catalog.mongo.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 
 /**
- * Writes a mongo-java-server document as BSON into a reusable array — the same bytes as its own
- * {@link BsonEncoder}, for the values a catalogue is made of: strings, 32- and 64-bit integers, doubles,
- * booleans, dates, nulls, documents and lists. Profiled, {@code BsonEncoder} spent half its time looking up
- * each field by name again and growing buffers; this walks the entries once into one array. A document
- * holding anything else is left to {@code BsonEncoder} ({@link #write} says so). Not thread-safe: one per
- * thread.
+ * Writes a document as BSON into a reusable array: a mongo-java-server document with the same bytes as its
+ * own {@link BsonEncoder}, and a driver's {@code org.bson.Document} (whose dates are {@code java.util.Date}s)
+ * with the same bytes as the driver's codec, for the values a catalogue is made of: strings, 32- and 64-bit
+ * integers, doubles, booleans, dates, nulls, documents and lists. Profiled, {@code BsonEncoder} spent half
+ * its time looking up each field by name again and growing buffers, and the driver's writer checking each
+ * name and keeping a stack of contexts; this walks the entries once into one array. A document holding
+ * anything else, or a name BSON cannot hold (one with a NUL character), is left to those encoders
+ * ({@link #write} says so). Not thread-safe: one per thread.
  */
 public final class DocumentBson {
 
@@ -62,7 +65,8 @@ public final class DocumentBson {
     private boolean document(Map<String, ?> document) {
         int start = reserve(4);
         for (Map.Entry<String, ?> e : document.entrySet()) {
-            if (!element(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue())) {
+            String name = e.getKey();
+            if (name.indexOf('\0') >= 0 || !element(name.getBytes(StandardCharsets.UTF_8), e.getValue())) {
                 return false;
             }
         }
@@ -118,6 +122,10 @@ public final class DocumentBson {
             case Instant t -> {
                 name(DATE, key);
                 putLong(t.toEpochMilli());
+            }
+            case Date d -> {
+                name(DATE, key);
+                putLong(d.getTime());
             }
             case List<?> list -> {
                 name(ARRAY, key);
