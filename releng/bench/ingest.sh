@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# scizoo bench ingest — documents/s from Kafka into the store: SciCow against a Kafka Connect MongoDB sink
-# (connect-runtime + mongo-kafka-connect from Maven Central) on the same broker, the same messages and the
-# same kind of store, and against the store's own bulk-write ceiling, in one run. Goal: SciCow >= 3x Connect.
+# scizoo bench ingest — documents/s from Kafka into the store: SciCow (scizoo consume, its own JVM) against a
+# Kafka Connect MongoDB sink (connect-runtime + mongo-kafka-connect from Maven Central, its own JVM) on the same
+# broker, the same messages and the same kind of store, and against the store's own bulk-write ceiling, in one
+# run, with the CPU time of each writer, of the store and of the broker. Goal: SciCow >= 3x Connect.
 #
 #   ./scizoo bench ingest [--count N]        (default 100000 scans)
 set -euo pipefail
@@ -47,4 +48,5 @@ PROPS
 broker=$!
 for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 echo "Kafka 4.3.1 broker on 127.0.0.1:$port (3 partitions); $COUNT scans; each writer into a fresh embedded store"
-"$ROOT/scizoo" bench-ingest --kafka "127.0.0.1:$port" --connect-libs "$CONNECT_LIBS" --work "$work/stores" --count "$COUNT"
+"$ROOT/scizoo" bench-ingest --kafka "127.0.0.1:$port" --connect-libs "$CONNECT_LIBS" --work "$work/stores" \
+  --scizoo "$ROOT/scizoo" --broker-pid "$broker" --count "$COUNT"

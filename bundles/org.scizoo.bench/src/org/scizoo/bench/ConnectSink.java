@@ -31,7 +31,8 @@ final class ConnectSink {
         this.dir = dir;
     }
 
-    Rate run(String kafka, String topic, long count, CatalogStoreProvider stores, Path storeDir)
+    /** @param broker the Kafka broker's process, whose CPU time is measured with the sink's and the store's */
+    Rate run(String kafka, String topic, long count, CatalogStoreProvider stores, Path storeDir, ProcessHandle broker)
             throws IOException, CatalogException, InterruptedException {
         if (!Files.isRegularFile(libs.resolve("connect-runtime-4.3.1.jar"))) {
             throw new IOException(libs + " does not hold connect-runtime 4.3.1 (build releng/org.scizoo.peers.connect)");
@@ -67,7 +68,8 @@ final class ConnectSink {
                     .redirectOutput(dir.resolve("connect.log").toFile()).start();
             try {
                 return Rate.watch(count, BenchIngestCommand.counter(client, COLLECTION),
-                        java.time.Duration.ofMinutes(10), connect::isAlive);
+                        java.time.Duration.ofMinutes(10), connect::isAlive,
+                        BenchIngestCommand.processes(BenchIngestCommand.CONNECT, connect.toHandle(), broker));
             } catch (IllegalStateException e) {
                 throw new IOException("Kafka Connect: " + e.getMessage() + "; its log: " + dir.resolve("connect.log"), e);
             } finally {
