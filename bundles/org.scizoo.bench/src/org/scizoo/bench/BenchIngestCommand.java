@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -202,7 +203,7 @@ public class BenchIngestCommand implements CliCommand {
                 throw new IOException("SciCow: " + e.getMessage() + "; its log: " + log, e);
             } finally {
                 cow.destroy(); // SIGTERM: it finishes its batch in hand and exits
-                if (!cow.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!cow.waitFor(30, TimeUnit.SECONDS)) {
                     cow.destroyForcibly();
                 }
             }
