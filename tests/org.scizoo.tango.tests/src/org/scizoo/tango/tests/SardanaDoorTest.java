@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -137,6 +139,38 @@ class SardanaDoorTest {
             peers.command(door, "RunScan", "{\"points\": 2, \"serialno\": 4712}");
             waitFor(() -> rec.ended.size() == 2, "the next scan after the malformed packets");
             assertEquals(4712, rec.ended.get(1).scanId());
+        }
+    }
+
+    /**
+     * A Door writes its start time as a ctime string, local and without a zone. The Door here runs on this
+     * machine, in this JVM's zone: read as another zone's local time (Tokyo's, or Lisbon's on a machine in
+     * Tokyo's offset), the scan starts earlier or later by the difference between the two zones' offsets, as
+     * it would for a Door in that zone.
+     */
+    @Test
+    void theDoorsLocalTimesAreReadInTheZoneGiven() throws Exception {
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        Recorder rec = new Recorder();
+        ZoneId here = ZoneId.systemDefault();
+        ZoneId there = ZoneId.of("Asia/Tokyo");
+        if (here.getRules().getOffset(Instant.now()).equals(there.getRules().getOffset(Instant.now()))) {
+            there = ZoneId.of("Europe/Lisbon");
+        }
+        try (ScanEventSource source = sardana.create(Map.of("door", door, "zone", there.getId()))) {
+            source.start(rec);
+            TimeUnit.MILLISECONDS.sleep(1000); // the subscription's first event: "No macro has run so far"
+            Instant before = Instant.now();
+            peers.command(door, "RunScan", "{\"points\": 2, \"serialno\": 4801}");
+            waitFor(() -> rec.started.size() == 1, "the start of scan 4801");
+            Instant after = Instant.now();
+            Duration shift = Duration.ofSeconds(here.getRules().getOffset(before).getTotalSeconds()
+                    - there.getRules().getOffset(before).getTotalSeconds());
+            Instant start = rec.started.get(0).startTime();
+            // ctime has whole seconds: the Door's clock read between before (rounded down) and after
+            assertTrue(!start.isBefore(before.plus(shift).minusSeconds(1)) && !start.isAfter(after.plus(shift)),
+                    "start " + start + " is the Door's local time read in " + there + ": between " + before.plus(shift)
+                            + " and " + after.plus(shift));
         }
     }
 
