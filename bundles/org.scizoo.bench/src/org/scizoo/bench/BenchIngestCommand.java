@@ -167,15 +167,16 @@ public class BenchIngestCommand implements CliCommand {
                 connect.cpuMicrosPerDocument(CONNECT),
                 connect.cpuMicrosPerDocument(CONNECT) / scicow.cpuMicrosPerDocument(SCICOW),
                 scicow.cpuMicrosPerDocument(STORE), connect.cpuMicrosPerDocument(STORE));
-        out.printf("        the store's ceiling, with no Kafka and no decoding at all, is %.1fx the Kafka Connect sink%n",
-                ceiling.perSecond() / connect.perSecond());
+        out.printf("        the store's ceiling, with no Kafka and no decoding at all, is %.1fx the Kafka Connect"
+                + " sink%n", ceiling.perSecond() / connect.perSecond());
         int cores = Runtime.getRuntime().availableProcessors();
         double threeTimes = 3 * connect.perSecond();
         double budget = cores * 1e6 / threeTimes;
         double floor = ceiling.cpuMicrosPerDocument(WRITER_AND_STORE) + scicow.cpuMicrosPerDocument(BROKER);
-        out.printf("        3x Connect (%.0f/s) leaves %.0f µs of CPU a dataset on this machine's %d cores for every process;"
-                + " the ceiling's writer and store took %.0f µs and the broker %.0f µs serving SciCow%n", threeTimes,
-                budget, cores, ceiling.cpuMicrosPerDocument(WRITER_AND_STORE), scicow.cpuMicrosPerDocument(BROKER));
+        out.printf("        3x Connect (%.0f/s) leaves %.0f µs of CPU a dataset on this machine's %d cores for every"
+                + " process; the ceiling's writer and store took %.0f µs and the broker %.0f µs serving SciCow%n",
+                threeTimes, budget, cores, ceiling.cpuMicrosPerDocument(WRITER_AND_STORE),
+                scicow.cpuMicrosPerDocument(BROKER));
         String goal = scicow.perSecond() >= threeTimes ? "met"
                 : floor >= budget ? "NOT met, and out of this store's reach here (nothing left of the CPU 3x Connect"
                         + " leaves for consuming and decoding)"
@@ -217,7 +218,8 @@ public class BenchIngestCommand implements CliCommand {
     private Rate bulkWrites(List<CatalogEntry> entries, Path dir, ProcessHandle broker) throws CatalogException {
         try (CatalogStore server = stores.open(BackendSettings.embedded(dir));
                 CatalogStore store = stores.open(new BackendSettings(dir, EmbeddedPort.uri(dir), null))) {
-            Map<String, ProcessHandle> processes = processes(null, null, broker);
+            Map<String, ProcessHandle> processes = withBroker(Map.of(WRITER_AND_STORE, ProcessHandle.current()),
+                    broker);
             Map<String, Duration> cpu0 = Rate.cpuTimes(processes);
             long t0 = System.nanoTime();
             for (int i = 0; i < entries.size(); i += BATCH) {
@@ -228,15 +230,17 @@ public class BenchIngestCommand implements CliCommand {
         }
     }
 
-    /** What CPU time is measured of: the writer (when in a process of its own), the store's server (this JVM), the broker. */
+    /** A writer in a process of its own: its CPU time, the store server's (this JVM) and the broker's are measured. */
     static Map<String, ProcessHandle> processes(String writer, ProcessHandle writerProcess, ProcessHandle broker) {
         Map<String, ProcessHandle> p = new LinkedHashMap<>();
-        if (writer != null) {
-            p.put(writer, writerProcess);
-            p.put(STORE, ProcessHandle.current());
-        } else {
-            p.put(WRITER_AND_STORE, ProcessHandle.current());
-        }
+        p.put(writer, writerProcess);
+        p.put(STORE, ProcessHandle.current());
+        return withBroker(p, broker);
+    }
+
+    /** {@code processes}, then the broker when its process is known. */
+    private static Map<String, ProcessHandle> withBroker(Map<String, ProcessHandle> processes, ProcessHandle broker) {
+        Map<String, ProcessHandle> p = new LinkedHashMap<>(processes);
         if (broker != null) {
             p.put(BROKER, broker);
         }

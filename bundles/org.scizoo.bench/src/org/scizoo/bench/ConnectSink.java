@@ -32,8 +32,8 @@ final class ConnectSink {
     }
 
     /** @param broker the Kafka broker's process, whose CPU time is measured with the sink's and the store's */
-    Rate run(String kafka, String topic, long count, CatalogStoreProvider stores, Path storeDir, ProcessHandle broker)
-            throws IOException, CatalogException, InterruptedException {
+    Rate run(String kafka, String topic, long count, CatalogStoreProvider stores, Path storeDir,
+            ProcessHandle broker) throws IOException, CatalogException, InterruptedException {
         if (!Files.isRegularFile(libs.resolve("connect-runtime-4.3.1.jar"))) {
             throw new IOException(libs + " does not hold connect-runtime 4.3.1 (build releng/org.scizoo.peers.connect)");
         }
