@@ -105,10 +105,10 @@ final class InspectorReader {
         thread.execute(this::closeFile);
     }
 
-    /** True when the file on disk is no longer the one read (size or time changed). Any thread. */
+    /** True when the file on disk may no longer be the one read (see {@link FileStamp}). Any thread. */
     boolean changedOnDisk() {
         FileStamp seen = stamp;
-        return seen != null && !seen.equals(FileStamp.of(path));
+        return seen != null && !seen.isCurrent(path);
     }
 
     Busy busy() {
