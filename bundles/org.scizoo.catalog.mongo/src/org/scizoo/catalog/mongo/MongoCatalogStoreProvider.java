@@ -1,5 +1,6 @@
 package org.scizoo.catalog.mongo;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
@@ -24,8 +25,14 @@ public class MongoCatalogStoreProvider implements CatalogStoreProvider {
 
     @Override
     public CatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
+        return open(settings, progress, () -> false);
+    }
+
+    @Override
+    public CatalogStore open(BackendSettings settings, Consumer<String> progress, BooleanSupplier stopAsked)
+            throws CatalogException {
         if (settings.isEmbedded()) {
-            return EmbeddedMongo.open(settings, progress);
+            return EmbeddedMongo.open(settings, progress, stopAsked);
         }
         return MongoCatalogStore.connect(settings.mongoUri(), settings.connectTimeout(), settings.credentials());
     }

@@ -16,7 +16,11 @@ public interface CatalogService {
     /** Opens the store (blocking, so call it from a job) and starts the sources. Restarts if running. */
     void start(BackendSettings settings, IngestOptions options) throws CatalogException;
 
-    /** Stops the sources, delivers what is pending if it can, closes the store. */
+    /**
+     * Stops the sources, delivers what is pending if it can, closes the store. A {@link #start} in progress on
+     * another thread gives up the long work of opening (a catalogue indexed once) and fails, rather than keep
+     * this call waiting for it; a start that has done that work is waited for, then stopped.
+     */
     void stop();
 
     BackendStatus status();

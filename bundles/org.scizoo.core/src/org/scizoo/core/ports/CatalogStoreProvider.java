@@ -1,5 +1,6 @@
 package org.scizoo.core.ports;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** Opens a {@link CatalogStore} for given settings (an OSGi service). */
@@ -20,6 +21,17 @@ public interface CatalogStoreProvider {
      */
     default CatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
         return open(settings);
+    }
+
+    /**
+     * {@link #open(BackendSettings, Consumer)}, giving up long work done while opening once {@code stopAsked}
+     * says true (asked now and then, on the calling thread), so that a stop does not wait a minute for an
+     * index build: the opening then fails, and the work is done again at the next opening. Stores that never
+     * do such work just open.
+     */
+    default CatalogStore open(BackendSettings settings, Consumer<String> progress, BooleanSupplier stopAsked)
+            throws CatalogException {
+        return open(settings, progress);
     }
 
     /**

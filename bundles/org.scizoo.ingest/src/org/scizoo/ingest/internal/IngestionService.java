@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
@@ -77,6 +78,12 @@ public class IngestionService implements CatalogService {
      * indexed once), since the Scanlog asks on the display's thread.
      */
     private volatile Session session;
+    /**
+     * How many stop() calls wait for this object's lock. A start() that holds it gives up the long work of
+     * opening (a catalogue indexed once, a minute for a million scans) when one does, instead of keeping a
+     * closing workbench or a service told to stop waiting for the whole of it.
+     */
+    private final AtomicInteger stopsWaiting = new AtomicInteger();
 
     /** What one start() opened; closed as a whole by stop(). */
     private record Session(CatalogStore store, MetadataTransport transport, List<ScanEventSource> sources,
@@ -134,7 +141,7 @@ public class IngestionService implements CatalogService {
 
     @Override
     public synchronized void start(BackendSettings settings, IngestOptions options) throws CatalogException {
-        stop();
+        stopSession();
         sourcesDown.clear();
         liveFeedProblem = null;
         String backend = settings.isEmbedded() ? "embedded " + settings.dataDir() : "MongoDB";
@@ -142,7 +149,8 @@ public class IngestionService implements CatalogService {
         CatalogStore store;
         try {
             store = storeProvider.open(settings,
-                    progress -> publish(new BackendStatus(State.CONNECTING, backend, progress, 0, 0, Instant.now())));
+                    progress -> publish(new BackendStatus(State.CONNECTING, backend, progress, 0, 0, Instant.now())),
+                    () -> stopsWaiting.get() > 0);
         } catch (CatalogException e) {
             publish(new BackendStatus(State.FAILED, status.backend(), e.getMessage(), 0, 0, Instant.now()));
             throw e;
@@ -203,8 +211,18 @@ public class IngestionService implements CatalogService {
                 + factories.stream().map(ScanEventSourceFactory::kind).sorted().toList() + ")");
     }
 
+    /** Stops the session; a start() in progress on another thread gives up its opening's long work first. */
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        stopsWaiting.incrementAndGet();
+        try {
+            stopSession();
+        } finally {
+            stopsWaiting.decrementAndGet();
+        }
+    }
+
+    private synchronized void stopSession() {
         Session s = session;
         if (s == null) {
             return;

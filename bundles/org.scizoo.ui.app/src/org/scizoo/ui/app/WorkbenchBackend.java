@@ -69,7 +69,12 @@ public class WorkbenchBackend {
             started = null;
         }
         if (running != null) {
-            running.handle((ok, failure) -> null).join(); // let a start in progress finish before stopping
+            if (!running.isDone()) {
+                // A start in progress may be indexing a big catalogue, a minute's work: the catalogue's stop
+                // has it give up. A start not yet begun is not stopped by that; it is waited for and stopped.
+                catalog.stop();
+            }
+            running.handle((ok, failure) -> null).join();
         }
         catalog.stop();
     }

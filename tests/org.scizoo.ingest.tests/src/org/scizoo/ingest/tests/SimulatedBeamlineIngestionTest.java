@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetQuery;
 import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.core.ports.ScanEventSource;
@@ -41,9 +45,13 @@ import org.scizoo.ingest.DatasetFactory;
 import org.scizoo.source.sim.SimulatedBeamline;
 import org.scizoo.source.sim.SimulatedUserOffice;
 import org.scizoo.tests.support.OsgiServices;
+import org.scizoo.tests.support.SampleEntries;
 
 /** The catalogue session as the workbench and the CLI run it: DS services, embedded store, simulated beamline. */
 class SimulatedBeamlineIngestionTest {
+
+    private static final int INDEXED_SCANS = 60_000; // above the size from which a build reports its progress
+    private static final String CREATION_TIME_INDEX = "scicat.Dataset._index_creationTime_-1";
 
     @TempDir
     Path data;
@@ -226,6 +234,68 @@ class SimulatedBeamlineIngestionTest {
         assertEquals(List.of(100L), ended, "the scan that was running ended before close returned");
     }
 
+    /**
+     * Closing the workbench (or stopping {@code scizoo ingest}) while the session opens a catalogue that must
+     * be indexed first: the stop does not wait for the build, a minute for a million scans; the start gives
+     * up, and the next start builds the index whole.
+     */
+    @Test
+    void aStopWhileTheCatalogueIsIndexedGivesTheStartUp() throws Exception {
+        writeCatalogueWithoutItsIndex();
+        Thread stopper = Thread.ofPlatform().name("test stopper").unstarted(catalog::stop);
+        List<String> told = new CopyOnWriteArrayList<>();
+        CatalogException e;
+        try (AutoCloseable l = catalog.onStatus(s -> {
+            told.add(s.detail());
+            if (s.detail().startsWith("indexing") && s.detail().endsWith("(10 %)")) {
+                // Told on the starting thread, which holds the session's lock: the stop waits for it, and
+                // has asked to stop by then. The build goes on when this returns.
+                stopper.start();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (stopper.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+            }
+        })) {
+            e = assertThrows(CatalogException.class, () -> catalog.start(BackendSettings.embedded(data),
+                    IngestOptions.none()));
+        }
+        stopper.join(10_000);
+        assertFalse(stopper.isAlive(), "the stop returned");
+        assertTrue(e.getMessage().startsWith("Stopped while opening the catalogue "), e.getMessage());
+        assertTrue(told.stream().anyMatch(t -> t.endsWith("(10 %)")), told.toString());
+        assertFalse(told.stream().anyMatch(t -> t.endsWith("(20 %)")), "given up within 1,024 scans: " + told);
+        assertEquals(BackendStatus.State.FAILED, catalog.status().state());
+
+        told.clear();
+        try (AutoCloseable l = catalog.onStatus(s -> told.add(s.detail()))) {
+            catalog.start(BackendSettings.embedded(data), IngestOptions.none());
+        }
+        assertEquals(BackendStatus.State.UP, catalog.status().state(), catalog.status().detail());
+        assertTrue(told.stream().anyMatch(t -> t.startsWith("indexing") && t.contains(": 0 of " + INDEXED_SCANS + " (0 %)")),
+                "built again from the start: " + told);
+        assertTrue(told.stream().anyMatch(t -> t.startsWith("indexing") && t.endsWith(INDEXED_SCANS + " of " + INDEXED_SCANS + " (100 %)")),
+                told.toString());
+        assertEquals(INDEXED_SCANS, catalog.store().countDatasets());
+    }
+
+    /** A catalogue as an earlier version left it, or a killed process: scans stored, the index to build. */
+    private void writeCatalogueWithoutItsIndex() throws Exception {
+        try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
+            List<CatalogEntry> batch = new ArrayList<>();
+            for (int i = 1; i <= INDEXED_SCANS; i++) {
+                batch.add(SampleEntries.entry(i));
+                if (batch.size() == 5_000) {
+                    store.upsert(batch);
+                    batch.clear();
+                }
+            }
+        }
+        try (MVStore file = new MVStore.Builder().fileName(data.resolve("catalog.mv").toString()).open()) {
+            assertTrue(file.hasMap(CREATION_TIME_INDEX), file.getMapNames().toString());
+            file.removeMap(CREATION_TIME_INDEX);
+        }
+    }
     static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

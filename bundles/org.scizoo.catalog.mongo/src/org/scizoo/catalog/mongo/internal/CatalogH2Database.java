@@ -2,6 +2,7 @@ package org.scizoo.catalog.mongo.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -117,6 +118,9 @@ final class CatalogH2Database extends H2Database {
                     map.put(CreationTimeIndex.key(e.getValue()), e.getKey());
                     progress.done(++done);
                 }
+            } catch (CancellationException e) {
+                map.clear(); // a stop was asked for: the next opening builds it from the start, as a new one
+                throw e;
             } catch (RuntimeException e) {
                 // A document that cannot be read must not keep the catalogue shut: the index stays unused (the
                 // server sorts, and meets the same document) and its count wrong, so the next open tries again.

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.h2.mvstore.MVStore;
@@ -51,8 +53,10 @@ public final class EmbeddedMongo {
     /**
      * @param progress told how far a long index build has come (a catalogue of an earlier version, or one whose
      *        index a killed process left torn, is indexed when opened), on this thread
+     * @param stopAsked asked as a build goes on: once it says true, the build is given up and the opening fails
      */
-    public static MongoCatalogStore open(BackendSettings settings, Consumer<String> progress) throws CatalogException {
+    public static MongoCatalogStore open(BackendSettings settings, Consumer<String> progress, BooleanSupplier stopAsked)
+            throws CatalogException {
         Path dir = DataFolder.prepare(settings.dataDir());
         Path file = dir.resolve(FILE_NAME);
         Path portFile = dir.resolve(PORT_FILE_NAME);
@@ -72,17 +76,25 @@ public final class EmbeddedMongo {
         CatalogH2Backend backend;
         try {
             // the backend opens the indexes already in the file, and rebuilds a torn one, while it is made
-            backend = IndexProgress.during(progress, () -> new CatalogH2Backend(mvStore));
+            backend = IndexProgress.during(progress, stopAsked, () -> new CatalogH2Backend(mvStore));
         } catch (RuntimeException e) {
+            CancellationException stop = stoppedBuild(e);
+            if (stop != null) {
+                throw stopped(file, mvStore, stop);
+            }
             mvStore.closeImmediately();
             throw corrupt(file, e);
         }
         try {
-            IndexProgress.during(progress, () -> {
+            IndexProgress.during(progress, stopAsked, () -> {
                 backend.ensureCreationTimeIndex(MongoCatalogStore.DEFAULT_DATABASE, SciCatDocuments.DATASET_COLLECTION);
                 return null;
             });
         } catch (RuntimeException e) {
+            CancellationException stop = stoppedBuild(e);
+            if (stop != null) {
+                throw stopped(file, mvStore, stop);
+            }
             // without it every page is sorted by the server, as before: slow on a big catalogue, still right
             LOG.log(System.Logger.Level.WARNING, "Could not index the catalogue " + file + " by creationTime: " + e, e);
         }
@@ -116,6 +128,27 @@ public final class EmbeddedMongo {
         store.readLocally(selection -> EmbeddedDocuments.open(mvStore, MongoCatalogStore.DEFAULT_DATABASE,
                 SciCatDocuments.DATASET_COLLECTION, selection.from(), selection.till()));
         return store;
+    }
+
+    /** The build given up for a stop that {@code e} is, or was caused by (the server may wrap it); else null. */
+    private static CancellationException stoppedBuild(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Closes the file, keeping what the build left safe to start from again, and says why the opening failed. */
+    private static CatalogException stopped(Path file, MVStore mvStore, CancellationException e) {
+        try {
+            mvStore.close();
+        } catch (RuntimeException notWritten) {
+            mvStore.closeImmediately(); // the build is done again from the start either way
+        }
+        return new CatalogException("Stopped while opening the catalogue " + file + " (" + e.getMessage()
+                + "); it is done again when the catalogue is next opened", e);
     }
 
     /** For those who only read: a folder without the catalogue's file is a mistake, said as such. */

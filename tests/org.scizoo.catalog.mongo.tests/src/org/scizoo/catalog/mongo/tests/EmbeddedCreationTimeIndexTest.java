@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,6 +45,8 @@ class EmbeddedCreationTimeIndexTest {
 
     private static final String INDEX_MAP = "scicat.Dataset._index_creationTime_-1";
     private static final long T0 = 1_795_000_000_000L;
+    /** Above the size from which a build is worth a word. */
+    private static final int OLD_CATALOGUE = 60_000;
     private static final Document NEWEST_FIRST = new Document("creationTime", -1).append("_id", -1);
     /** The same order, which the index does not claim (three keys), so the server sorts every document itself. */
     private static final Document SORTED_BY_THE_SERVER = new Document(NEWEST_FIRST).append("datasetName", 1);
@@ -183,20 +186,8 @@ class EmbeddedCreationTimeIndexTest {
      */
     @Test
     void anOldCatalogueIsIndexedOnceAndTheOpenerToldHowFarItHasCome() throws Exception {
-        int count = 60_000; // above the size from which a build is worth a word
-        MongoServer server = new MongoServer(new H2Backend(
-                new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open()));
-        try (MongoClient old = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            List<Document> scans = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                scans.add(new Document("_id", String.format("20.500.12345/scan-%05d", i)).append("creationTime",
-                        new Date(T0 + 1000L * i)));
-            }
-            Collections.shuffle(scans, new Random(7));
-            old.getDatabase("scicat").getCollection("Dataset").insertMany(scans);
-        } finally {
-            server.shutdown(); // closes the file too
-        }
+        int count = OLD_CATALOGUE;
+        writeOldCatalogue(count);
         CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
         List<String> told = new ArrayList<>();
         try (CatalogStore store = provider.open(BackendSettings.embedded(dir), told::add);
@@ -219,6 +210,60 @@ class EmbeddedCreationTimeIndexTest {
             assertEquals(List.of(), told, "indexed already");
         }
         editIndex(index -> assertEquals(count, index.sizeAsLong()));
+    }
+
+    /**
+     * A stop asked for while an old catalogue is re-ordered, or indexed, gives the build up: the opening fails
+     * at once with a clear message, and the next opening does the build from the start and gets it right.
+     */
+    @Test
+    void aStopGivesUpABuildThatTheNextOpeningDoesAgain() throws Exception {
+        writeOldCatalogue(OLD_CATALOGUE);
+        CatalogStoreProvider provider = OsgiServices.get(CatalogStoreProvider.class);
+        for (String phase : List.of("re-ordering", "indexing")) {
+            List<String> told = new ArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            CatalogException e = assertThrows(CatalogException.class, () -> provider.open(BackendSettings.embedded(dir),
+                    text -> {
+                        told.add(text);
+                        stop.compareAndSet(false, text.startsWith(phase) && text.endsWith("(10 %)"));
+                    }, stop::get));
+            assertTrue(e.getMessage().startsWith("Stopped while opening the catalogue "), e.getMessage());
+            assertTrue(e.getMessage().contains(phase + " the catalogue's "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("it is done again when the catalogue is next opened"), e.getMessage());
+            String last = told.getLast();
+            assertTrue(last.startsWith(phase) && last.endsWith("(10 %)"), "given up within 1,024 entries: " + told);
+        }
+        List<String> told = new ArrayList<>();
+        try (CatalogStore store = provider.open(BackendSettings.embedded(dir), told::add);
+                MongoClient client = EmbeddedValuesTest.client(dir)) {
+            assertEquals(List.of("20.500.12345/scan-59999", "20.500.12345/scan-59998"), ids(
+                    client.getDatabase("scicat").getCollection("Dataset"), new Document(), NEWEST_FIRST, new int[] { 0, 2 }));
+            assertEquals(OLD_CATALOGUE, store.countDatasets());
+        }
+        assertEquals(List.of(), told.stream().filter(t -> t.startsWith("re-ordering")).toList(), "done before the second stop");
+        assertEquals(11, told.stream().filter(t -> t.startsWith("indexing")).count(), "from 0 %: " + told);
+        editIndex(index -> assertEquals(OLD_CATALOGUE, index.sizeAsLong()));
+    }
+
+    /**
+     * A catalogue as SciZoo's first versions wrote it (plain mongo-java-server): {@code count} scans a second
+     * apart, in no order, with neither the creationTime index nor the unique index in the present order.
+     */
+    private void writeOldCatalogue(int count) {
+        MongoServer server = new MongoServer(new H2Backend(
+                new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open()));
+        try (MongoClient old = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            List<Document> scans = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                scans.add(new Document("_id", String.format("20.500.12345/scan-%05d", i)).append("creationTime",
+                        new Date(T0 + 1000L * i)));
+            }
+            Collections.shuffle(scans, new Random(7));
+            old.getDatabase("scicat").getCollection("Dataset").insertMany(scans);
+        } finally {
+            server.shutdown(); // closes the file too
+        }
     }
 
     /** 300 scans a second apart, stored and the store closed. */
