@@ -44,6 +44,60 @@ public record SliceRequest(int rowAxis, int colAxis, long[] index, long rowStart
         return new SliceRequest(axis, -1, index, 0, (int) Math.min(shape[axis], MAX_VALUES), 0, 1);
     }
 
+    /**
+     * How many rows this request shows at most at once, for a dataset of {@code shape}: all of them, unless
+     * the rows times the columns would be more than {@link #MAX_VALUES} (a 1-D dataset of more than 16.7 M
+     * values, say). The rows are then shown a part at a time.
+     */
+    public int rowWindow(long[] shape) {
+        return rowAxis < 0 ? 1 : (int) Math.min(shape[rowAxis], Math.max(1, MAX_VALUES / Math.max(1, cols)));
+    }
+
+    /** Into how many parts of {@link #rowWindow} rows the rows of a dataset of {@code shape} fall (1: shown whole). */
+    public long rowParts(long[] shape) {
+        if (rowAxis < 0) {
+            return 1;
+        }
+        long window = rowWindow(shape);
+        return (shape[rowAxis] + window - 1) / window;
+    }
+
+    /** Which of the {@link #rowParts} this request shows, from 0. */
+    public long rowPart(long[] shape) {
+        return rowAxis < 0 ? 0 : rowStart / rowWindow(shape);
+    }
+
+    /** The same request showing part {@code part} (from 0) of the rows: the last part may be shorter. */
+    public SliceRequest atRowPart(long[] shape, long part) {
+        if (part < 0 || part >= rowParts(shape)) {
+            throw new IllegalArgumentException("part " + part + " of " + rowParts(shape));
+        }
+        if (rowAxis < 0) {
+            return this;
+        }
+        long window = rowWindow(shape);
+        long start = part * window;
+        return new SliceRequest(rowAxis, colAxis, index, start, (int) Math.min(window, shape[rowAxis] - start),
+                colStart, cols);
+    }
+
+    /**
+     * The same view of a dataset whose shape went from {@code before} to {@code now} (a file reloaded while it
+     * grows): the same axes as rows and columns, the other axes at the same index and the same part of the
+     * rows, each as far as the dataset now reaches. A dataset of another rank starts again at its first frame.
+     */
+    public SliceRequest reshaped(long[] before, long[] now) {
+        if (before.length != now.length || rowAxis < 0) {
+            return firstFrame(now);
+        }
+        long[] at = index.clone();
+        for (int d = 0; d < now.length; d++) {
+            at[d] = Math.max(0, Math.min(at[d], now[d] - 1));
+        }
+        SliceRequest same = colAxis < 0 ? line(now, rowAxis, at) : frame(now, rowAxis, colAxis, at);
+        return same.atRowPart(now, Math.min(rowPart(before), same.rowParts(now) - 1));
+    }
+
     public long values() {
         return (long) rows * cols;
     }

@@ -124,15 +124,22 @@ final class DataView {
         setValues(null);
     }
 
-    /** Shows a dataset: its first frame (or all of a 1-D one), with the given axis datasets (NeXus) if any. */
+    /**
+     * Shows a dataset: its first frame (or all of a 1-D one), with the given axis datasets (NeXus) if any. The
+     * dataset shown already (a reload) keeps the frame, the axes and the part of its rows that were chosen.
+     */
     void show(DatasetFacts datasetFacts, List<String> axisDatasets) {
+        DatasetFacts before = facts;
+        SliceRequest chosen = request;
         facts = datasetFacts;
         axisPaths = axisDatasets == null ? List.of() : axisDatasets;
         if (facts.elementCount() == 0) {
             clear(facts.path() + " holds no values");
             return;
         }
-        request = SliceRequest.firstFrame(facts.scalar() ? new long[0] : facts.shape());
+        long[] shape = facts.scalar() ? new long[0] : facts.shape();
+        boolean again = before != null && chosen != null && before.path().equals(facts.path()) && !before.scalar();
+        request = again ? chosen.reshaped(before.shape(), shape) : SliceRequest.firstFrame(shape);
         rebuildAxes();
         load();
     }
@@ -182,7 +189,29 @@ final class DataView {
         } else if (facts != null) {
             new Label(axes, SWT.NONE).setText(facts.scalar() ? "scalar" : facts.h5lsShape());
         }
+        if (facts != null && request.rowParts(facts.shape()) > 1) {
+            rowParts();
+        }
         axes.getParent().layout(true, true);
+    }
+
+    /**
+     * More rows than one read may hold (a 1-D dataset of more than 16.7 M values): they are shown a part at a
+     * time, and the part is chosen here. Without it only the first part could be seen, and nothing said so.
+     */
+    private void rowParts() {
+        long[] shape = facts.shape();
+        long parts = request.rowParts(shape);
+        new Label(axes, SWT.NONE).setText("  part");
+        Spinner part = new Spinner(axes, SWT.BORDER);
+        part.setValues((int) request.rowPart(shape) + 1, 1, (int) Math.min(Integer.MAX_VALUE, parts), 0, 1, 10);
+        part.setToolTipText(shape[request.rowAxis()] + " rows along axis " + request.rowAxis() + ", shown "
+                + request.rowWindow(shape) + " at a time");
+        new Label(axes, SWT.NONE).setText("of " + parts);
+        part.addListener(SWT.Selection, e -> {
+            request = request.atRowPart(shape, part.getSelection() - 1);
+            load();
+        });
     }
 
     private Combo axisCombo(String label, int rank, boolean withNone, int selected) {
@@ -242,7 +271,8 @@ final class DataView {
         } else if (s.cols() == 1 || s.rows() == 1) {
             String axisName = shown.axisName() != null ? shown.axisName().substring(shown.axisName().lastIndexOf('/') + 1)
                     : "index";
-            plot.showLine(shown.axis(), s.numbers(), axisName, title);
+            long firstIndex = s.cols() == 1 ? s.request().rowStart() : s.request().colStart();
+            plot.showLine(shown.axis(), firstIndex, s.numbers(), axisName, title);
         } else {
             boolean logScale = log.getSelection();
             ImageScale auto = ImageScale.auto(s.numbers(), logScale);
@@ -252,13 +282,22 @@ final class DataView {
         }
     }
 
+    /** Where the slice lies, as numpy writes it: {@code [7, :, :]}, or {@code [16777216:20000000]} for a part. */
     private String describe(SliceRequest r) {
-        if (facts == null || facts.shape().length < 2) {
+        if (facts == null || facts.scalar()) {
+            return "";
+        }
+        boolean inParts = r.rowParts(facts.shape()) > 1;
+        if (facts.shape().length < 2 && !inParts) {
             return "";
         }
         List<String> at = new ArrayList<>();
         for (int d = 0; d < facts.shape().length; d++) {
-            at.add(d == r.rowAxis() || d == r.colAxis() ? ":" : String.valueOf(r.index()[d]));
+            if (d == r.rowAxis() && inParts) {
+                at.add(r.rowStart() + ":" + (r.rowStart() + r.rows()));
+            } else {
+                at.add(d == r.rowAxis() || d == r.colAxis() ? ":" : String.valueOf(r.index()[d]));
+            }
         }
         return "[" + String.join(", ", at) + "]";
     }

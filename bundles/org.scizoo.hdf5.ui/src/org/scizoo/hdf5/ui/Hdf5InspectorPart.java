@@ -391,6 +391,11 @@ public class Hdf5InspectorPart {
         return data.shown() == null ? null : data.shown().path();
     }
 
+    /** The plot's title: the dataset and where the slice shown lies in it. */
+    public String plotTitle() {
+        return data.plot().title();
+    }
+
     public org.scizoo.hdf5.Slice shownSlice() {
         return data.shown() == null ? null : data.shown().slice();
     }

@@ -22,7 +22,9 @@ final class PlotCanvas extends Canvas {
 
     private static final int MAX_IMAGE_SIDE = 2048;
 
+    /** The values' axis, or null: they are then plotted against their index, from {@link #firstIndex}. */
     private double[] x;
+    private long firstIndex;
     private double[] y;
     private String xLabel = "";
     private String title = "";
@@ -43,9 +45,14 @@ final class PlotCanvas extends Canvas {
         redraw();
     }
 
-    void showLine(double[] axis, double[] values, String axisLabel, String plotTitle) {
+    /**
+     * @param axis the values' axis, or null to plot them against their index
+     * @param firstIndex the index of the first value (a part of a long dataset's), used without an axis
+     */
+    void showLine(double[] axis, long firstIndex, double[] values, String axisLabel, String plotTitle) {
         clear();
         x = axis;
+        this.firstIndex = firstIndex;
         y = values;
         xLabel = axisLabel;
         title = plotTitle;
@@ -79,6 +86,10 @@ final class PlotCanvas extends Canvas {
         }
         image = new Image(getDisplay(), data);
         redraw();
+    }
+
+    String title() {
+        return title;
     }
 
     boolean showsImage() {
@@ -141,9 +152,9 @@ final class PlotCanvas extends Canvas {
     }
 
     private void paintLine(GC gc, Rectangle plot) {
-        double[] xs = x != null ? x : indices(y.length);
-        double xMin = min(xs);
-        double xMax = max(xs);
+        // against the index, the x values are not made into an array: 16.7 M of them would be 134 MB a paint
+        double xMin = x != null ? min(x) : firstIndex;
+        double xMax = x != null ? max(x) : firstIndex + y.length - 1;
         double yMin = min(y);
         double yMax = max(y);
         if (!(yMax > yMin)) {
@@ -177,10 +188,11 @@ final class PlotCanvas extends Canvas {
         int high = 0;
         int lastY = 0;
         for (int i = 0; i < y.length; i++) {
-            if (!Double.isFinite(y[i]) || !Double.isFinite(xs[i])) {
+            double xi = x != null ? x[i] : firstIndex + i;
+            if (!Double.isFinite(y[i]) || !Double.isFinite(xi)) {
                 continue;
             }
-            int px = plot.x + (int) ((xs[i] - xMin) / (xMax - xMin) * plot.width);
+            int px = plot.x + (int) ((xi - xMin) / (xMax - xMin) * plot.width);
             int py = plot.y + plot.height - (int) ((y[i] - yMin) / (yMax - yMin) * plot.height);
             if (px == column) {
                 low = Math.min(low, py);
@@ -209,14 +221,6 @@ final class PlotCanvas extends Canvas {
     private static String shortNumber(double v) {
         return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v != 0) ? String.format("%.3g", v)
                 : ValueText.number(Math.round(v * 1000) / 1000.0);
-    }
-
-    private static double[] indices(int n) {
-        double[] i = new double[n];
-        for (int k = 0; k < n; k++) {
-            i[k] = k;
-        }
-        return i;
     }
 
     private static double min(double[] v) {

@@ -18,7 +18,7 @@ import org.scizoo.hdf5.Slices;
 /**
  * A 10 × 1000 × 1000 stack of 32-bit floats (40 MB) written by h5py, contiguous and in compressed chunks,
  * and a 30-frame one: showing one frame reads that frame, and the memory it takes is a frame's, not the
- * stack's (the same for 10 frames as for 30).
+ * stack's (the same for 10 frames as for 30). And a line of 20 M bytes, read a part at a time.
  */
 class BigDataTest {
 
@@ -71,6 +71,32 @@ class BigDataTest {
         // the same frame of a stack three times as deep costs the same: what is read is the frame, not the stack
         assertTrue(allocations.get("deep") < allocations.get("chunked") * 1.25, "one frame of 30 allocated "
                 + allocations.get("deep") / 1_000_000 + " MB, of 10: " + allocations.get("chunked") / 1_000_000 + " MB");
+    }
+
+    /**
+     * More values along a line than one read may hold (16.7 M): the line is shown in parts (see
+     * SliceRequestTest), and a part reads its own values, the last one what is left.
+     */
+    @Test
+    void thePartsOfALongLineReadTheirOwnValues(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("events.h5");
+        H5py.run(dir, """
+                import sys, h5py, numpy as np
+                with h5py.File(sys.argv[1], "w") as f:
+                    f.create_dataset("entry/data/events", data=(np.arange(20_000_000) % 251).astype("u1"),
+                                     chunks=(1 << 20,), compression="gzip", compression_opts=1)
+                """, file.toString());
+        try (H5File h5 = H5File.open(file)) {
+            H5Node events = h5.node("/entry/data/events");
+            long[] shape = DatasetFacts.of(events).shape();
+            SliceRequest first = SliceRequest.firstFrame(shape);
+            assertEquals(2, first.rowParts(shape));
+            SliceRequest last = first.atRowPart(shape, 1);
+            Slice slice = Slices.read(events, last);
+            assertEquals(20_000_000 - SliceRequest.MAX_VALUES, slice.rows(), "what is left after the first part");
+            assertEquals(SliceRequest.MAX_VALUES % 251, slice.number(0, 0), "the part's first value");
+            assertEquals(19_999_999 % 251, slice.number(slice.rows() - 1, 0), "the dataset's last value");
+        }
     }
 
     private static long allocatedBytes() {

@@ -14,17 +14,27 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Spinner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.hdf5.Slice;
+import org.scizoo.hdf5.SliceRequest;
 import org.scizoo.hdf5.ui.Hdf5Editors;
 import org.scizoo.hdf5.ui.Hdf5InspectorPart;
 import org.scizoo.ui.app.WorkbenchSettings;
 
 /**
  * The inspector on a file h5py keeps writing: *Find by name* reveals and shows the dataset; with
- * *Auto-refresh* on, rows h5py appends appear in the view by themselves, the same dataset still shown.
+ * *Auto-refresh* on, rows h5py appends appear in the view by themselves, the same dataset still shown. A line
+ * of 20 M values, more than one read holds, is shown in two parts, the plot's title saying which, and a
+ * reload keeps the part chosen.
  */
 class Hdf5FindAndRefreshTest {
+
+    private static final int MAX = SliceRequest.MAX_VALUES;
 
     private static final String WRITE = """
             import sys, h5py, numpy as np
@@ -36,6 +46,8 @@ class Hdf5FindAndRefreshTest {
                     data.attrs["NX_class"] = "NXdata"
                     data.attrs["signal"] = "counts"
                     data.create_dataset("counts", shape=(0,), maxshape=(None,), chunks=(16,), dtype="f8")
+                    entry.create_dataset("events", data=(np.arange(20_000_000) % 251).astype("u1"),
+                                         chunks=(1 << 20,), compression="gzip", compression_opts=1)
                 d = f["entry/data/counts"]
                 n = d.shape[0]
                 d.resize((n + 10,))
@@ -48,15 +60,29 @@ class Hdf5FindAndRefreshTest {
     private int stage;
     private final List<String> seen = new ArrayList<>();
     private String waitingFor = "";
+    private Slice beforeReload;
 
     @Test
-    void findShowsADatasetAndAutoRefreshFollowsItsGrowth() throws Exception {
+    void findShowsADatasetAutoRefreshFollowsItsGrowthAndALongLineComesInParts() throws Exception {
         Path file = dir.resolve("growing.nxs");
         append(file);
         boolean done = TestWorkbench.run(Map.of(WorkbenchSettings.DATA, dir.resolve("data").toString(),
                 WorkbenchSettings.SIM, "false"), 60_000, model -> step(model, file));
         assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
-        assertEquals(List.of("opened", "found", "grown"), seen);
+        assertEquals(List.of("opened", "found", "grown", "first part", "second part", "kept on reload"), seen);
+    }
+
+    private static boolean isSecondPart(Hdf5InspectorPart part) {
+        Slice s = part.shownSlice();
+        return "/entry/events".equals(part.shownDataset()) && s != null && s.request().rowStart() == MAX
+                && s.rows() == 20_000_000 - MAX && s.number(0, 0) == MAX % 251
+                && part.plotTitle().endsWith("[16777216:20000000]");
+    }
+
+    private static String shown(Hdf5InspectorPart part) {
+        Slice s = part.shownSlice();
+        return "shown " + part.shownDataset() + " " + (s == null ? null : s.request().rowStart() + "+" + s.rows())
+                + "; title " + part.plotTitle() + "; " + part.statusText();
     }
 
     private boolean step(MApplication model, Path file) {
@@ -90,6 +116,43 @@ class Hdf5FindAndRefreshTest {
                         + (part.shownSlice() == null ? null : part.shownSlice().rows()) + "; " + part.statusText();
                 if ("/entry/data/counts".equals(part.shownDataset()) && part.shownSlice().rows() == 20) {
                     seen.add("grown");
+                    part.find("EVENTS");
+                    stage++;
+                }
+            }
+            case 4 -> {
+                Hdf5InspectorPart part = part(model);
+                waitingFor = "the first part of /entry/events; " + shown(part);
+                Composite view = (Composite) mpart(model).getWidget();
+                Spinner parts = Widgets.find(view, Spinner.class, sp -> sp.getToolTipText() != null
+                        && sp.getToolTipText().startsWith("20000000 rows along axis 0, shown 16777216 at a time"));
+                if ("/entry/events".equals(part.shownDataset()) && part.shownSlice().rows() == MAX
+                        && part.plotTitle().endsWith("[0:16777216]") && parts != null && parts.getSelection() == 1
+                        && "of 2".equals(Widgets.labelText(view, "of 2"::equals))) {
+                    seen.add("first part");
+                    parts.setSelection(2); // as a user does, with the arrow or a number typed in
+                    parts.notifyListeners(SWT.Selection, new Event());
+                    stage++;
+                }
+            }
+            case 5 -> {
+                Hdf5InspectorPart part = part(model);
+                waitingFor = "the second part; " + shown(part);
+                if (isSecondPart(part)) {
+                    seen.add("second part");
+                    beforeReload = part.shownSlice();
+                    part.reload();
+                    stage++;
+                }
+            }
+            case 6 -> {
+                Hdf5InspectorPart part = part(model);
+                waitingFor = "the second part read again after a reload; " + shown(part);
+                Spinner parts = Widgets.find((Composite) mpart(model).getWidget(), Spinner.class,
+                        sp -> sp.getToolTipText() != null && sp.getToolTipText().startsWith("20000000 rows"));
+                if (part.shownSlice() != beforeReload && isSecondPart(part) && parts != null
+                        && parts.getSelection() == 2) {
+                    seen.add("kept on reload");
                     return true;
                 }
             }
@@ -100,9 +163,14 @@ class Hdf5FindAndRefreshTest {
     }
 
     private static Hdf5InspectorPart part(MApplication model) {
+        MPart p = mpart(model);
+        return p == null ? null : (Hdf5InspectorPart) p.getObject();
+    }
+
+    private static MPart mpart(MApplication model) {
         for (MPart p : model.getContext().get(EPartService.class).getParts()) {
-            if (p.getObject() instanceof Hdf5InspectorPart inspector) {
-                return inspector;
+            if (p.getObject() instanceof Hdf5InspectorPart) {
+                return p;
             }
         }
         return null;

@@ -8,7 +8,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
-/** Finds what a user reads in a window: the texts of its labels. Display thread only. */
+/** Finds what a user reads in a window (the texts of its labels) and the controls a user works. Display thread only. */
 final class Widgets {
 
     private Widgets() {
@@ -23,6 +23,22 @@ final class Widgets {
     /** The first label text that matches, or null. */
     static String labelText(Composite root, Predicate<String> which) {
         return labelTexts(root).stream().filter(which).findFirst().orElse(null);
+    }
+
+    /** The first control of {@code type} under {@code root} that matches, or null. */
+    static <T extends Control> T find(Composite root, Class<T> type, Predicate<T> which) {
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child) && which.test(type.cast(child))) {
+                return type.cast(child);
+            }
+            if (child instanceof Composite inner) {
+                T found = find(inner, type, which);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The status line's text, or null. */
