@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +27,10 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * The workbench's life cycle hook (the product's {@code lifeCycleURI}): before e4 loads the application
- * model, a layout saved from a different model is set aside (see {@link SavedLayout}). The model is
- * {@code Application.e4xmi} and every fragment contributed to {@code org.eclipse.e4.workbench.model}, so
- * a new menu, a new part or a beamline's own plug-in shows up in the window at the next start.
+ * model, a layout saved from a model it cannot show is set aside (see {@link SavedLayout}). The model is
+ * {@code Application.e4xmi} and every fragment contributed to {@code org.eclipse.e4.workbench.model}, so a
+ * new menu or part shows up in the window at the next start, and a beamline's own plug-in added to the
+ * installation shows its views in the layout the users already made.
  */
 public class WorkbenchLifeCycle {
 
@@ -47,9 +47,10 @@ public class WorkbenchLifeCycle {
         }
         Path saved = savedModel.get();
         try {
-            SavedLayout.keepOnlyIfMadeFrom(saved, modelDigest()).ifPresent(aside -> LOG.log(System.Logger.Level.WARNING,
+            SavedLayout.keepOnlyIfMadeFrom(saved, modelSources()).ifPresent(aside -> LOG.log(System.Logger.Level.WARNING,
                     "The window layout saved by an earlier version was set aside (" + aside + "): this version's"
-                            + " menus and views differ, and the old layout would hide what is new."
+                            + " menus and views differ (or a plug-in was removed), and the old layout would hide what"
+                            + " is new."
                             + " The workbench starts with its default layout."));
         } catch (IOException e) {
             // The workbench must start: at worst with the old layout, as before this check existed.
@@ -58,42 +59,46 @@ public class WorkbenchLifeCycle {
         }
     }
 
-    /** SHA-256 over Application.e4xmi and every model fragment, in a fixed order. */
-    static String modelDigest() throws IOException {
+    /**
+     * Application.e4xmi and every model fragment, each with the SHA-256 of its content. A fragment is named by
+     * its bundle, its path and how it is applied ({@code apply}: "always" when not given, as e4 reads it).
+     */
+    public static List<SavedLayout.ModelSource> modelSources() throws IOException {
+        List<SavedLayout.ModelSource> sources = new ArrayList<>();
+        Bundle app = FrameworkUtil.getBundle(WorkbenchLifeCycle.class);
+        String name = app.getSymbolicName() + "/Application.e4xmi";
+        sources.add(new SavedLayout.ModelSource(name, sha256(name, app.getEntry("Application.e4xmi")), false));
+        for (IConfigurationElement fragment : RegistryFactory.getRegistry()
+                .getConfigurationElementsFor(MODEL_EXTENSION_POINT)) {
+            String uri = fragment.getAttribute("uri");
+            if (uri == null) {
+                continue; // a processor, not a fragment: code, which no digest can see
+            }
+            String apply = fragment.getAttribute("apply") == null ? "always" : fragment.getAttribute("apply");
+            Bundle contributor = ContributorFactoryOSGi.resolve(fragment.getContributor());
+            name = fragment.getContributor().getName() + "/" + uri + "/" + apply;
+            URL entry = contributor == null ? null : contributor.getEntry(uri);
+            sources.add(new SavedLayout.ModelSource(name, sha256(name, entry), !"initial".equals(apply)));
+        }
+        return sources;
+    }
+
+    /** Of the content when the file is in its bundle; of the name alone otherwise (a platform: URI). */
+    private static String sha256(String name, URL entry) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IOException("no SHA-256 in this JVM", e);
         }
-        Bundle app = FrameworkUtil.getBundle(WorkbenchLifeCycle.class);
-        add(sha, app.getSymbolicName() + "/Application.e4xmi", app.getEntry("Application.e4xmi"));
-        List<IConfigurationElement> fragments = new ArrayList<>(List.of(
-                RegistryFactory.getRegistry().getConfigurationElementsFor(MODEL_EXTENSION_POINT)));
-        fragments.sort(Comparator.comparing((IConfigurationElement f) -> f.getContributor().getName())
-                .thenComparing(f -> String.valueOf(f.getAttribute("uri"))));
-        for (IConfigurationElement fragment : fragments) {
-            String uri = fragment.getAttribute("uri");
-            if (uri == null) {
-                continue; // a processor, not a fragment: code, which this digest cannot see
-            }
-            Bundle contributor = ContributorFactoryOSGi.resolve(fragment.getContributor());
-            add(sha, fragment.getContributor().getName() + "/" + uri + "/" + fragment.getAttribute("apply"),
-                    contributor == null ? null : contributor.getEntry(uri));
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** The name always, the content when the file is in its bundle (a platform: URI is taken by name). */
-    private static void add(MessageDigest sha, String name, URL entry) throws IOException {
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        if (entry != null) {
+        if (entry == null) {
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+        } else {
             try (InputStream in = entry.openStream()) {
                 sha.update(in.readAllBytes());
             }
         }
-        sha.update((byte) 0);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Where e4 keeps the layout it saved: in the instance location (-data), if there is one. */
