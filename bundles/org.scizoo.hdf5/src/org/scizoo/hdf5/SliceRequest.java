@@ -1,6 +1,8 @@
 package org.scizoo.hdf5;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Which part of an n-d dataset to read: one axis shown as rows (and optionally one as columns), a window
@@ -96,6 +98,29 @@ public record SliceRequest(int rowAxis, int colAxis, long[] index, long rowStart
         }
         SliceRequest same = colAxis < 0 ? line(now, rowAxis, at) : frame(now, rowAxis, colAxis, at);
         return same.atRowPart(now, Math.min(rowPart(before), same.rowParts(now) - 1));
+    }
+
+    /**
+     * Where the slice lies in a dataset of {@code shape}, as numpy writes it: {@code [7, :, :]} for a frame,
+     * {@code [16777216:20000000]} for a part of the rows, {@code [0, 0:16777216]} for columns cut at
+     * {@link #MAX_VALUES}; empty for all of a 1-D dataset and for a scalar.
+     */
+    public String where(long[] shape) {
+        List<String> at = new ArrayList<>();
+        boolean cut = false;
+        for (int d = 0; d < shape.length; d++) {
+            long start = d == rowAxis ? rowStart : colStart;
+            long count = d == rowAxis ? rows : cols;
+            if (d != rowAxis && d != colAxis) {
+                at.add(String.valueOf(index[d]));
+            } else if (count < shape[d]) {
+                at.add(start + ":" + (start + count));
+                cut = true;
+            } else {
+                at.add(":");
+            }
+        }
+        return shape.length < 2 && !cut ? "" : "[" + String.join(", ", at) + "]";
     }
 
     public long values() {

@@ -1,6 +1,5 @@
 package org.scizoo.hdf5.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.nebula.widgets.nattable.NatTable;
@@ -282,24 +281,8 @@ final class DataView {
         }
     }
 
-    /** Where the slice lies, as numpy writes it: {@code [7, :, :]}, or {@code [16777216:20000000]} for a part. */
     private String describe(SliceRequest r) {
-        if (facts == null || facts.scalar()) {
-            return "";
-        }
-        boolean inParts = r.rowParts(facts.shape()) > 1;
-        if (facts.shape().length < 2 && !inParts) {
-            return "";
-        }
-        List<String> at = new ArrayList<>();
-        for (int d = 0; d < facts.shape().length; d++) {
-            if (d == r.rowAxis() && inParts) {
-                at.add(r.rowStart() + ":" + (r.rowStart() + r.rows()));
-            } else {
-                at.add(d == r.rowAxis() || d == r.colAxis() ? ":" : String.valueOf(r.index()[d]));
-            }
-        }
-        return "[" + String.join(", ", at) + "]";
+        return facts == null || facts.scalar() ? "" : r.where(facts.shape());
     }
 
     private static double number(Text text, double fallback) {

@@ -48,6 +48,21 @@ class SliceRequestTest {
     }
 
     @Test
+    void whereASliceLiesIsWrittenAsNumpyWritesIt() {
+        long[] stack = { 60, 100, 200 };
+        assertEquals("[7, :, :]", SliceRequest.frame(stack, 1, 2, new long[] { 7, 0, 0 }).where(stack));
+        assertEquals("[:, 3, 4]", SliceRequest.line(stack, 0, new long[] { 0, 3, 4 }).where(stack));
+        long[] line = { 20_000_000 };
+        assertEquals("", SliceRequest.firstFrame(new long[] { 100 }).where(new long[] { 100 }), "all of a line");
+        assertEquals("[0:16777216]", SliceRequest.firstFrame(line).where(line));
+        assertEquals("[16777216:20000000]", SliceRequest.firstFrame(line).atRowPart(line, 1).where(line));
+        long[] waveforms = { 10, 50_000_000 };
+        assertEquals("[2:3, 0:16777216]", SliceRequest.frame(waveforms, 0, 1, new long[2]).atRowPart(waveforms, 2)
+                .where(waveforms), "columns cut at one read: said, not hidden");
+        assertEquals("", SliceRequest.firstFrame(new long[0]).where(new long[0]), "a scalar");
+    }
+
+    @Test
     void aReloadKeepsTheChosenFrameAxesAndPartAsFarAsTheDatasetReaches() {
         long[] stack = { 60, 100, 200 };
         SliceRequest chosen = SliceRequest.frame(stack, 2, 0, new long[] { 0, 57, 0 }); // rows: axis 2, columns: axis 0
