@@ -46,6 +46,21 @@ corrupt_store_is_reported() {
   [ "$code" -eq 1 ] && grep -q "cannot be read" "$work/bad.err" && [ "$before" = "$(sha256sum "$work/bad/catalog.mv")" ]
 }
 
+one_build_at_a_time() {
+  touch "$ROOT/pom.xml"   # the tree is now newer than the products: the next ./scizoo rebuilds them
+  "$SCIZOO" help >"$work/b1.out" 2>"$work/b1.err" &
+  local first=$!
+  sleep 1
+  "$SCIZOO" help >"$work/b2.out" 2>"$work/b2.err" &
+  local second=$!
+  wait "$first" || { cat "$work/b1.err"; return 1; }
+  wait "$second" || { cat "$work/b2.err"; return 1; }
+  local builds; builds=$(cat "$work/b1.err" "$work/b2.err" | grep -c 'building the products')
+  [ "$builds" -eq 1 ] || { echo "$builds builds, expected 1"; return 1; }
+  grep -q 'another ./scizoo is building this tree; waiting' "$work/b2.err" &&
+    grep -q '^usage: scizoo' "$work/b1.out" && grep -q '^usage: scizoo' "$work/b2.out"
+}
+
 echo "cli smoke test (the built products through ./scizoo):"
 check "ingest --sim prints what it stored and exits 0" ingest_prints_what_it_stored
 check "catalog list --json prints only JSON on stdout" json_on_stdout_parses
@@ -71,6 +86,15 @@ hdf5_show_names_the_filter() {
   [ $? -eq 1 ] && grep -q "shape: {7, 5}" "$work/show.out" && grep -q "szip (filter 4)" "$work/show.err"
 }
 check "hdf5 show of szip data prints the header, exits 1 naming szip" hdf5_show_names_the_filter
+hdf5_default_names_what_it_chose() { # Diamond 2014: no @default, the first NXdata empty
+  "$SCIZOO" hdf5 default "$SHARED/nexus/38323_processed.nxs" >"$work/default.out" || return 1
+  grep -qx 'nxdata: /entry/auxiliary/0-Centroid/centroid_x' "$work/default.out" &&
+    grep -qx 'signal: /entry/auxiliary/0-Centroid/centroid_x/data \[999\]' "$work/default.out" &&
+    grep -qx 'axes: /entry/auxiliary/0-Centroid/centroid_x/lab_sx' "$work/default.out" &&
+    grep -q '^found: the first NXdata that can be plotted (/entry has no @default; /entry/result names no signal' \
+      "$work/default.out" || { cat "$work/default.out"; return 1; }
+}
+check "hdf5 default of an older NeXus file names the NXdata it fell back to" hdf5_default_names_what_it_chose
 check "hdf5 ls of a corrupt file exits 1" exit_code_is 1 "$SCIZOO" hdf5 ls -r "$SHARED/hdf5/malformed/corrupt_stab_msg.h5"
 scifly_catalogues_each_file_once() { # every Scienta/SPECS sample and one truncated file; then a restart
   mkdir -p "$work/watched/run1" "$work/scifly"
@@ -109,5 +133,6 @@ unreachable_kafka_is_named() { # nothing listens on port 9: both services say so
     "$work/nk-consume.out" || { cat "$work/nk-consume.out"; return 1; }
 }
 check "ingest and consume name an unreachable Kafka on their status lines" unreachable_kafka_is_named
+check "two ./scizoo started together after a change build once: the second waits, then uses it" one_build_at_a_time
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
