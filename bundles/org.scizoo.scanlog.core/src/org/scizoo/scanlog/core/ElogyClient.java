@@ -4,14 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -118,15 +121,20 @@ public final class ElogyClient {
             throw new ElogyException("Elogy at " + base + " did not answer within " + timeout.toSeconds()
                     + " s when asked to " + what, e);
         } catch (ConnectException e) {
-            throw new ElogyException("Elogy at " + base + " cannot be reached (" + e.getMessage()
+            throw new ElogyException("Elogy at " + base + " cannot be reached (" + reason(e)
                     + "); check the Elogy URL in the preferences", e);
         } catch (IOException e) {
-            throw new ElogyException("Could not " + what + " in Elogy at " + base + ": " + e, e);
+            throw new ElogyException("Could not " + what + " in Elogy at " + base + ": " + reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ElogyException("Interrupted while asking Elogy to " + what, e);
         }
         Document json = parse(response.body());
+        if (json == null && looksLikeHtml(response)) {
+            throw new ElogyException("This is not an Elogy API at " + base + ": asked to " + what + ", "
+                    + request.build().uri() + " answered HTTP " + response.statusCode()
+                    + " with a web page; check the Elogy URL in the preferences (the server's address, without /api)");
+        }
         if (response.statusCode() / 100 != 2) {
             String message = json != null && json.get("message") != null ? String.valueOf(json.get("message"))
                     : response.body().length() > 200 ? response.body().substring(0, 200) : response.body();
@@ -136,6 +144,32 @@ public final class ElogyClient {
             throw new ElogyException("Elogy at " + base + " answered '" + what + "' with something that is not JSON");
         }
         return json;
+    }
+
+    /**
+     * Why a connection failed, in words. The JDK's client throws a ConnectException without any message for
+     * a refused connection (its causes: another, then a ClosedChannelException) and for an unknown host (an
+     * UnresolvedAddressException), so the reason is read from the kinds of the causes.
+     */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "its host name is not known";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof ConnectException ? "nothing answers at that address and port: connection refused"
+                : e.getClass().getSimpleName();
+    }
+
+    private static boolean looksLikeHtml(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String start = response.body() == null ? "" : response.body().stripLeading().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/html") || start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
     private static Document parse(String body) {

@@ -115,6 +115,27 @@ class ElogyExportTest {
         }
         ElogyClient nobody = new ElogyClient(URI.create("http://127.0.0.1:" + FreePorts.next()), Duration.ofSeconds(2));
         ElogyException e = assertThrows(ElogyException.class, nobody::logbooks);
-        assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be reached (nothing answers at that address and port"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+        ElogyClient unknown = new ElogyClient(URI.create("http://no-such-host.invalid"), Duration.ofSeconds(2));
+        ElogyException u = assertThrows(ElogyException.class, unknown::logbooks);
+        assertTrue(u.getMessage().contains("cannot be reached (its host name is not known)"), u.getMessage());
+        assertFalse(u.getMessage().contains("null"), u.getMessage());
+    }
+
+    @Test
+    void aWebPageAtTheUrlIsNotAnElogyApi() throws Exception {
+        try (ElogyServer server = new ElogyServer()) {
+            ElogyClient wrongPath = new ElogyClient(URI.create(server.url() + "/elogy"), Duration.ofSeconds(5));
+            ElogyException e = assertThrows(ElogyException.class, wrongPath::logbooks);
+            assertTrue(e.getMessage().startsWith("This is not an Elogy API at " + server.url() + "/elogy/"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+            assertFalse(e.getMessage().contains("<"), "the page is not printed: " + e.getMessage());
+            ElogyException entry = assertThrows(ElogyException.class, () -> wrongPath.createEntry(1, "t", "<p/>", ADA));
+            assertTrue(entry.getMessage().startsWith("This is not an Elogy API"), entry.getMessage());
+            assertTrue(server.entries.isEmpty());
+        }
     }
 }

@@ -40,6 +40,17 @@ final class ElogyServer implements AutoCloseable {
     ElogyServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/logbooks/", this::handle);
+        // Anything else is a web server's page, as a wrong path on the same host answers
+        server.createContext("/", x -> {
+            try (x) {
+                byte[] page = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>"
+                        .concat("<p>The requested URL was not found on this server.</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
+                x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                x.sendResponseHeaders(404, page.length);
+                x.getResponseBody().write(page);
+            }
+        });
         server.start();
     }
 
