@@ -59,6 +59,8 @@ public class Hdf5InspectorPart {
     private List<String> pendingAxes;
     /** The default plot's signal and axes, to plot it the same way after a reload. */
     private String plottedPath;
+    /** The status line of the default plot being revealed, kept when its selection shows it. */
+    private String defaultPlotStatus;
     private List<String> plottedAxes;
     private String lastProblem;
     private boolean disposed;
@@ -189,7 +191,10 @@ public class Hdf5InspectorPart {
             return;
         }
         List<String> axes = entry.path().equals(pendingPlotPath) ? pendingAxes : null;
+        // the default plot's own line (which NXdata, and how it was found) stays while it is what is shown
+        String status = axes != null && defaultPlotStatus != null ? defaultPlotStatus : entry.path();
         pendingPlotPath = null;
+        defaultPlotStatus = null;
         reader.read("the details of " + entry.path(), file -> {
             H5Node node = file.node(entry.path());
             if (node.isBrokenLink()) {
@@ -221,7 +226,7 @@ public class Hdf5InspectorPart {
                 data.clear(entry.broken() ? entry.path() + " is a broken link to " + entry.linkTarget()
                         : "Select a dataset to see its values");
             }
-            setStatus(entry.path(), false);
+            setStatus(status, false);
         }, this::problem);
     }
 
@@ -231,13 +236,17 @@ public class Hdf5InspectorPart {
             NexusDefault.Plot plot = NexusDefault.find(file);
             return new Found(plot, ancestorsOf(file, plot.signal()));
         }, found -> {
-            pendingPlotPath = found.plot().signal();
-            pendingAxes = found.plot().axes();
+            NexusDefault.Plot plot = found.plot();
+            String status = "default plot: " + plot.title() + " (" + plot.nxdata()
+                    + (plot.byDefault() ? ")" : ": " + plot.choice() + ")");
+            pendingPlotPath = plot.signal();
+            pendingAxes = plot.axes();
             plottedPath = pendingPlotPath;
             plottedAxes = pendingAxes;
+            defaultPlotStatus = status; // before the reveal, whose selection may show it at once
             tree.addChildren(found.members());
-            tree.reveal(found.plot().signal());
-            setStatus("default plot: " + found.plot().title(), false);
+            tree.reveal(plot.signal());
+            setStatus(status, false);
         }, this::problem);
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.scizoo.hdf5.H5Kind;
 import org.scizoo.hdf5.H5Listing;
 import org.scizoo.hdf5.H5Node;
 import org.scizoo.hdf5.Hdf5Exception;
+import org.scizoo.hdf5.NexusDefault;
 import org.scizoo.hdf5.Slice;
 import org.scizoo.hdf5.SliceRequest;
 import org.scizoo.hdf5.Slices;
@@ -23,7 +25,10 @@ import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.UsageException;
 
-/** {@code scizoo hdf5 ls [-r] FILE} (like {@code h5ls -r}) and {@code scizoo hdf5 show FILE PATH}. */
+/**
+ * {@code scizoo hdf5 ls [-r] FILE} (like {@code h5ls -r}), {@code scizoo hdf5 show FILE PATH} and
+ * {@code scizoo hdf5 default FILE} (the NeXus default plot the inspector would show, and how it was found).
+ */
 @Component(service = CliCommand.class)
 public class Hdf5Command implements CliCommand {
 
@@ -45,12 +50,16 @@ public class Hdf5Command implements CliCommand {
         return """
                 usage: scizoo hdf5 ls [-r] [--nx] FILE
                        scizoo hdf5 show [--count N] FILE PATH
+                       scizoo hdf5 default FILE
 
                 ls prints one line per object, as h5ls does: its path (with -r, recursively; else the root's
                 members), its kind (Group, Dataset {shape}, Soft Link {target}, External Link {file//path}),
                 and "same as" for a second hard link to an object. --nx adds each group's NeXus class.
                 show prints an object's kind, NeXus class, attributes, and for a dataset its shape, type,
                 layout, chunks, filters, size in memory and on disk, and its first N values (default 10).
+                default prints the NeXus default plot that the inspector's Default plot shows: the NXdata,
+                its signal with its shape, an axis per dimension ("-" for none), and how it was found (the
+                @default chain, or why the first NXdata that can be plotted was taken instead).
                 Exit code 1 when the file or object cannot be read (the message says why).""";
     }
 
@@ -60,13 +69,14 @@ public class Hdf5Command implements CliCommand {
         boolean recursive = rest.remove("-r") | rest.remove("--recursive");
         Args args = Args.parse(rest, Set.of("count"), Set.of("nx"));
         List<String> words = args.positional();
-        if (words.isEmpty() || !List.of("ls", "show").contains(words.get(0))) {
-            throw new UsageException(words.isEmpty() ? "say what to do: ls or show"
-                    : "unknown subcommand '" + words.get(0) + "' (known: ls, show)");
+        if (words.isEmpty() || !List.of("ls", "show", "default").contains(words.get(0))) {
+            throw new UsageException(words.isEmpty() ? "say what to do: ls, show or default"
+                    : "unknown subcommand '" + words.get(0) + "' (known: ls, show, default)");
         }
-        boolean ls = words.get(0).equals("ls");
-        if (words.size() != (ls ? 2 : 3)) {
-            throw new UsageException(ls ? "ls takes one FILE" : "show takes a FILE and a PATH in it");
+        String what = words.get(0);
+        boolean show = what.equals("show");
+        if (words.size() != (show ? 3 : 2)) {
+            throw new UsageException(show ? "show takes a FILE and a PATH in it" : what + " takes one FILE");
         }
         Path file = Path.of(words.get(1));
         int count = args.intValue("count", 10, 0);
@@ -77,10 +87,10 @@ public class Hdf5Command implements CliCommand {
                         err.println("note: " + file.getFileName() + " is open for writing by another program (or was"
                                 + " not closed): it may change while it is read");
                     }
-                    if (ls) {
-                        new H5Listing(recursive, args.flag("nx")).list(h5, out::println);
-                    } else {
-                        show(h5.node(words.get(2)), count, out);
+                    switch (what) {
+                        case "ls" -> new H5Listing(recursive, args.flag("nx")).list(h5, out::println);
+                        case "default" -> defaultPlot(NexusDefault.find(h5), out);
+                        default -> show(h5.node(words.get(2)), count, out);
                     }
                 }
                 return null;
@@ -91,6 +101,14 @@ public class Hdf5Command implements CliCommand {
             err.println("scizoo hdf5: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private static void defaultPlot(NexusDefault.Plot plot, PrintStream out) {
+        out.println("nxdata: " + plot.nxdata());
+        out.println("signal: " + plot.signal() + " " + Arrays.toString(plot.shape()));
+        out.println("axes: " + String.join(", ", plot.axes().stream().map(a -> a == null ? "-" : a).toList()));
+        out.println("title: " + plot.title());
+        out.println("found: " + plot.choice());
     }
 
     private static void show(H5Node node, int count, PrintStream out) throws Hdf5Exception {
@@ -122,7 +140,7 @@ public class Hdf5Command implements CliCommand {
         out.println("  shape: " + facts.h5lsShape());
         out.println("  type: " + facts.type());
         out.println("  layout: " + facts.layout()
-                + (facts.chunkShape() != null ? ", chunks " + java.util.Arrays.toString(facts.chunkShape()) : ""));
+                + (facts.chunkShape() != null ? ", chunks " + Arrays.toString(facts.chunkShape()) : ""));
         out.println("  filters: " + (facts.filters().isEmpty() ? "none" : String.join(", ", facts.filters())));
         double ratio = facts.compressionRatio();
         out.println("  size: " + facts.sizeInBytes() + " bytes in memory, " + (facts.storageInBytes() < 0 ? "?"

@@ -124,6 +124,27 @@ class ReadingTest {
     }
 
     @Test
+    void anOlderNexusFileWithoutDefaultPlotsItsFirstNxdataThatCanBe() throws Exception {
+        // Diamond, 2014: no @default, the first NXdata (/entry/result) empty; the plottable ones nest in an
+        // NXcollection and mark their signal as a field's signal=1, their axis as a field's axis=1
+        try (H5File h5 = H5File.open(SharedData.file("nexus/38323_processed.nxs"))) {
+            NexusDefault.Plot plot = NexusDefault.find(h5);
+            assertEquals("/entry/auxiliary/0-Centroid/centroid_x", plot.nxdata());
+            assertEquals("/entry/auxiliary/0-Centroid/centroid_x/data", plot.signal());
+            assertEquals(List.of("/entry/auxiliary/0-Centroid/centroid_x/lab_sx"), plot.axes(), "from axis=1");
+            assertArrayEquals(new long[] { 999 }, plot.shape());
+            assertFalse(plot.byDefault());
+            assertEquals("the first NXdata that can be plotted (/entry has no @default; /entry/result names no"
+                    + " signal dataset (no @signal))", plot.choice());
+        }
+        try (H5File h5 = H5File.open(SharedData.file("nexus/example.nxs"))) {
+            NexusDefault.Plot plot = NexusDefault.find(h5);
+            assertTrue(plot.byDefault(), plot.choice());
+            assertEquals("/entry/data", plot.nxdata());
+        }
+    }
+
+    @Test
     void nonNexusGroupsHaveNoClass() throws Exception {
         try (H5File h5 = H5File.open(SharedData.file("hdf5/test_file.hdf5"))) {
             assertNull(h5.node("/datasets_group").nxClass());

@@ -26,7 +26,8 @@ import org.scizoo.ui.app.WorkbenchSettings;
  * The HDF5 inspector in the real workbench: File > Open's command opens three files at once, each in its
  * own part (two facility NeXus files and one of the HDF5 library's corrupt ones); the tree shows their
  * roots, the corrupt one says what is wrong and the workbench goes on; Default plot shows each NeXus
- * file's signal as an image of its full size.
+ * file's signal as an image of its full size, and for a 2014 file without @default the first NXdata that
+ * plots, saying so on the status line.
  */
 class Hdf5InspectorTest {
 
@@ -44,7 +45,8 @@ class Hdf5InspectorTest {
         Map<String, String> settings = Map.of(WorkbenchSettings.DATA, data.toString());
         boolean done = TestWorkbench.run(settings, TIMEOUT_MS, this::step);
         assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
-        assertEquals(List.of("menu", "opened", "trees", "corrupt said", "example plot", "chopper plot", "recent"), seen);
+        assertEquals(List.of("menu", "opened", "trees", "corrupt said", "example plot", "chopper plot", "recent",
+                "older nexus plot"), seen);
     }
 
     private boolean step(MApplication model) {
@@ -52,6 +54,7 @@ class Hdf5InspectorTest {
         Path example = SharedData.file("nexus/example.nxs");
         Path chopper = SharedData.file("nexus/chopper.nxs");
         Path corrupt = SharedData.file("hdf5/malformed/corrupt_stab_msg.h5");
+        Path older = SharedData.file("nexus/38323_processed.nxs");
         switch (stage) {
             case 0 -> {
                 MMenu main = model.getChildren().get(0).getMainMenu();
@@ -131,6 +134,25 @@ class Hdf5InspectorTest {
                 waitingFor = "the recent files; " + recent;
                 if (recent.size() >= 3 && recent.get(0).equals(corrupt.toAbsolutePath().normalize().toString())) {
                     seen.add("recent");
+                    ECommandService commands = model.getContext().get(ECommandService.class);
+                    model.getContext().get(EHandlerService.class).executeHandler(commands.createCommand(
+                            Hdf5Editors.OPEN_COMMAND, Map.of(Hdf5Editors.FILE_PARAMETER, older.toString())));
+                    stage++;
+                }
+            }
+            case 7 -> {
+                waitingFor = "the older NeXus file's tree";
+                if (inspectors(parts).size() == 4 && rootNames(inspector(parts, older)).contains("entry")) {
+                    inspector(parts, older).defaultPlot();
+                    stage++;
+                }
+            }
+            case 8 -> {
+                Hdf5InspectorPart o = inspector(parts, older);
+                waitingFor = "the older file's fallback plot; shown " + o.shownDataset() + "; status " + o.statusText();
+                if ("/entry/auxiliary/0-Centroid/centroid_x/data".equals(o.shownDataset()) && o.statusText()
+                        .contains("(/entry/auxiliary/0-Centroid/centroid_x: the first NXdata that can be plotted")) {
+                    seen.add("older nexus plot");
                     return true;
                 }
             }
