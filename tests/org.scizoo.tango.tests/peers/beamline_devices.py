@@ -153,14 +153,19 @@ class BenchSensor(Device):
 
 class Door(Device):
     """A Sardana Door as SciFish sees it: RecordData (DevEncoded, "utf8_json") pushed as change events, in
-    the packets Sardana's JsonRecorder sends for one scan: data_desc, record_data per point, record_end.
+    the packets Sardana's JsonRecorder sends for one scan: data_desc, record_data per point, record_end; and
+    MacroStatus (DevEncoded, "json"), the macro's status list as a Door pushes it: "start", "step"s, then
+    "finish", "stop", "abort" or "exception" (with exc_type/exc_value). As Sardana's GScan does, a scan that
+    is stopped, aborted or fails still sends its record_end (in a finally), before the final status.
     Needs a Tango database (events). Commands drive it: RunScan(json options), PushRaw(text)."""
 
     def init_device(self):
         super().init_device()
         self._last = None
         self._serial = 0
+        self._status = ("json", b"[]")
         self.set_change_event("RecordData", True, False)
+        self.set_change_event("MacroStatus", True, False)
         self.set_state(DevState.ON)
 
     @attribute(dtype=("DevEncoded"))
@@ -169,6 +174,16 @@ class Door(Device):
             # What a subscriber gets first from a real Door that has not run a macro yet.
             Except.throw_exception("NoData", "No macro has run so far", "Door.read_RecordData")
         return self._last
+
+    @attribute(dtype=("DevEncoded"))
+    def MacroStatus(self):
+        return self._status
+
+    def _status_push(self, macro_id, state, step, **extra):
+        status = {"id": macro_id, "name": "ascan", "state": state, "range": [0.0, 100.0], "step": step}
+        status.update(extra)
+        self._status = ("json", json.dumps([status]).encode("utf-8"))
+        self.push_change_event("MacroStatus", *self._status)
 
     def _push(self, packet_type, data, macro_id):
         body = json.dumps({"type": packet_type, "data": data, "macro_id": macro_id}).encode("utf-8")
@@ -183,7 +198,9 @@ class Door(Device):
 
     @command(dtype_in=str, dtype_out=int)
     def RunScan(self, options):
-        """Runs a fake ascan: options is JSON {points, scandir, scanfile, motor}; returns the serial number."""
+        """Runs a fake ascan: options is JSON {points, scandir, scanfile, motor} and how it ends: "stop_after",
+        "abort_after" or "fail_after" N points ("error": the exception's text), or "no_end" (the Door goes
+        quiet after N points: no record_end, no final status); returns the serial number."""
         opts = json.loads(options or "{}")
         self._serial += 1
         serial = opts.get("serialno", self._serial)
@@ -203,11 +220,25 @@ class Door(Device):
             "scanfile": opts.get("scanfile", ["scan_%05d.h5" % serial]), "scandir": opts.get("scandir", "/data/sardana/raw"),
             "ref_moveables": [motor], "counters": counters, "estimatedtime": points * 0.1,
             "total_scan_intervals": points - 1, "column_desc": column_desc}, macro_id)
-        for i in range(points):
+        ends = [k for k in ("stop_after", "abort_after", "fail_after", "no_end") if k in opts]
+        recorded = int(opts[ends[0]]) if ends else points
+        self._status_push(macro_id, "start", 0.0)
+        for i in range(recorded):
             record = {"point_nb": i, motor: i / max(1, points - 1), "timestamp": i * 0.1}
             record.update({c: random.random() for c in counters})
             self._push("record_data", record, macro_id)
+            self._status_push(macro_id, "step", 100.0 * (i + 1) / points)
+        if "no_end" in opts:
+            return serial
         self._push("record_end", {"endtime": time.ctime(), "deadtime": 0.05}, macro_id)
+        if not ends:
+            self._status_push(macro_id, "finish", 100.0)
+        elif ends[0] == "fail_after":
+            error = opts.get("error", "Exception: the detector did not answer")
+            self._status_push(macro_id, "exception", 100.0 * recorded / points, exc_type="Exception",
+                              exc_value=error, exc_stack=["Traceback (most recent call last):", error])
+        else:
+            self._status_push(macro_id, "stop" if ends[0] == "stop_after" else "abort", 100.0 * recorded / points)
         return serial
 
 

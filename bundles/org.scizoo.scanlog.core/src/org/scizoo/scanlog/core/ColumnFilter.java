@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * A filter typed in a column's filter cell. On number and time columns it may be a range:
  * {@code 20..30}, {@code >= 5}, {@code < 300 K}, {@code 2026-11-20..2026-11-21}; bounds with a unit
  * are converted to the column's unit, so {@code > 25 degC} finds 300 K. Anything else is a
- * case-insensitive search of the column's text.
+ * case-insensitive search of the column's text; {@code !text} finds the rows that have a value without
+ * it ({@code !finished} on the outcome column: the incomplete scans).
  */
 public final class ColumnFilter {
 
@@ -29,9 +30,17 @@ public final class ColumnFilter {
     private final boolean lowOpen;
     private final boolean highOpen;
     private final TextMatch text;
+    /** For text: the rows with a value that does not match. */
+    private final boolean negated;
 
     private ColumnFilter(String columnId, String expression, double low, boolean lowOpen, double high,
             boolean highOpen, TextMatch text) {
+        this(columnId, expression, low, lowOpen, high, highOpen, text, false);
+    }
+
+    private ColumnFilter(String columnId, String expression, double low, boolean lowOpen, double high,
+            boolean highOpen, TextMatch text, boolean negated) {
+        this.negated = negated;
         this.columnId = columnId;
         this.expression = expression;
         this.low = low;
@@ -71,7 +80,8 @@ public final class ColumnFilter {
                 return f;
             }
         }
-        return new ColumnFilter(column.id(), e, 0, false, 0, false, new TextMatch(e));
+        boolean not = e.length() > 1 && e.charAt(0) == '!';
+        return new ColumnFilter(column.id(), e, 0, false, 0, false, new TextMatch(not ? e.substring(1).strip() : e), not);
     }
 
     private static ColumnFilter parseNumber(ScanColumn column, String e) {
@@ -142,7 +152,7 @@ public final class ColumnFilter {
             for (int r = 0; r < size; r++) {
                 if (pass[r]) {
                     int code = values.code(r);
-                    pass[r] = code >= 0 && hit[code];
+                    pass[r] = code >= 0 && hit[code] != negated;
                 }
             }
             return;

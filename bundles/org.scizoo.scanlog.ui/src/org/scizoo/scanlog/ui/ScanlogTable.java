@@ -37,13 +37,17 @@ import org.eclipse.nebula.widgets.nattable.selection.RowSelectionModel;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
 import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.style.Style;
+import org.eclipse.nebula.widgets.nattable.util.GUIHelper;
 import org.eclipse.nebula.widgets.nattable.ui.util.CellEdgeEnum;
 import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.swt.widgets.Composite;
 import org.scizoo.scanlog.core.AnnotationField;
 import org.scizoo.scanlog.core.ScanColumn;
 import org.scizoo.scanlog.core.ScanView;
+import org.scizoo.scanlog.core.ScanlogDefaults;
 import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
 
 /**
@@ -60,6 +64,8 @@ final class ScanlogTable {
 
     static final String EDITABLE = "SCANLOG_EDITABLE_";
     static final String IMAGES = "SCANLOG_IMAGES";
+    /** Every cell of a scan that did not finish (stopped, aborted, failed): tinted, so it stands out. */
+    static final String INCOMPLETE = "SCANLOG_INCOMPLETE";
     static final int ROW_HEIGHT = 26;
 
     private Snapshot snapshot;
@@ -187,6 +193,10 @@ final class ScanlogTable {
                 registry.registerConfigAttribute(CellConfigAttributes.CELL_PAINTER,
                         new CellPainterDecorator(new TextPainter(), CellEdgeEnum.LEFT, thumbnail), DisplayMode.NORMAL,
                         IMAGES);
+                Style incomplete = new Style();
+                incomplete.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, GUIHelper.getColor(255, 228, 196));
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, incomplete, DisplayMode.NORMAL,
+                        INCOMPLETE);
             }
         });
         nat.configure();
@@ -194,6 +204,11 @@ final class ScanlogTable {
 
     private IConfigLabelAccumulator editableLabels() {
         return (labels, columnPosition, rowPosition) -> {
+            Snapshot s = snapshot;
+            if (s != null && rowPosition < s.rows().size()
+                    && ScanlogDefaults.incomplete(s.table(), s.rows().row(rowPosition))) {
+                labels.add(INCOMPLETE);
+            }
             if (columnPosition < columns.size() && CellText.annotationField(columns.get(columnPosition)) != null) {
                 labels.add(EDITABLE + columns.get(columnPosition));
             } else if (columnPosition < columns.size() && AnnotationField.IMAGES.id().equals(columns.get(columnPosition))) {

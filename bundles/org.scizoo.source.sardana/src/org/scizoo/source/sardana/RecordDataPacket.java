@@ -21,9 +21,15 @@ public sealed interface RecordDataPacket {
 
     String macroId();
 
-    /** {@code data_desc}: the scan starts. */
+    /**
+     * {@code data_desc}: the scan starts.
+     *
+     * @param totalScanIntervals Sardana's {@code total_scan_intervals} (the points planned, less one), or -1
+     * @param estimatedTime Sardana's {@code estimatedtime} in seconds, or null
+     */
     record DataDesc(String macroId, long serialNo, String title, Instant startTime, String scanDir,
-            List<String> scanFiles, List<String> refMoveables, List<String> detectors) implements RecordDataPacket {
+            List<String> scanFiles, List<String> refMoveables, List<String> detectors, long totalScanIntervals,
+            Double estimatedTime) implements RecordDataPacket {
     }
 
     /** {@code record_data}: one point. */
@@ -90,7 +96,9 @@ public sealed interface RecordDataPacket {
             detectors.add(label);
         }
         return new DataDesc(macroId, serial.longValue(), title, time(d.get("starttime"), zone, Instant.now()),
-                d.get("scandir") instanceof String dir ? dir : null, files, moveables, detectors);
+                d.get("scandir") instanceof String dir ? dir : null, files, moveables, detectors,
+                d.get("total_scan_intervals") instanceof Number n ? n.longValue() : -1,
+                d.get("estimatedtime") instanceof Number t && Double.isFinite(t.doubleValue()) ? t.doubleValue() : null);
     }
 
     private static List<String> strings(Object o) {

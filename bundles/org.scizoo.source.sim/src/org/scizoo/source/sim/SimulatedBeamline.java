@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.Scan;
+import org.scizoo.core.model.ScanOutcome;
 import org.scizoo.core.ports.ScanEventSource;
 import org.scizoo.core.ports.ScanListener;
 
@@ -23,7 +24,9 @@ import org.scizoo.core.ports.ScanListener;
  * A SAXS beamline that runs a scan every {@code interval}: Sardana-style commands, detectors, a data
  * file per scan, and the scientific metadata a real SAXS beamline's SciDog configuration records
  * (sample cell temperatures, sample description/well/concentration, Eiger settings, water bath).
- * Values drift slowly like real sensors; the random seed makes runs repeatable.
+ * Values drift slowly like real sensors; the random seed makes runs repeatable. Like a real beamline's,
+ * not every scan finishes: about one in twelve is aborted part-way and one in thirty fails with an error,
+ * recorded as SciFish records a Door's (outcome, points planned and recorded, error).
  */
 public final class SimulatedBeamline implements ScanEventSource {
 
@@ -36,6 +39,8 @@ public final class SimulatedBeamline implements ScanEventSource {
     private final Duration interval;
     private final Clock clock;
     private final Random random;
+    /** Outcomes draw from a stream of their own, so the seeded metadata stays what it was. */
+    private final Random outcomes;
     private final String proposalId;
     private final String user;
     private long nextScanId;
@@ -51,6 +56,7 @@ public final class SimulatedBeamline implements ScanEventSource {
         this.interval = interval;
         this.nextScanId = firstScanId;
         this.random = new Random(seed);
+        this.outcomes = new Random(seed + 1);
         this.clock = clock;
         this.proposalId = SimulatedUserOffice.PROPOSAL_ID;
         this.user = SimulatedUserOffice.PI_EMAIL;
@@ -79,7 +85,7 @@ public final class SimulatedBeamline implements ScanEventSource {
             // The scan "runs" for half the interval; the end is reported from the same thread.
             long runMs = Math.max(1, periodMs / 2);
             Thread.sleep(runMs);
-            listener.scanEnded(started.ended(clock.instant(), endMetadata()));
+            listener.scanEnded(started.ended(clock.instant(), endMetadata(started)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -96,8 +102,19 @@ public final class SimulatedBeamline implements ScanEventSource {
                 : List.of("eiger", "pilatus", "ct01");
         String folder = "/data/visitors/" + INSTRUMENT + "/" + proposalId + "/" + DAY.format(start) + "/raw";
         String file = String.format(Locale.ROOT, "scan_%05d.h5", id);
-        return new Scan(INSTRUMENT, id, command, detectors, folder, file, start, null, proposalId, user,
-                startMetadata());
+        Map<String, MetadataValue> metadata = startMetadata();
+        metadata.put(ScanOutcome.PLANNED_POINTS, MetadataValue.of(plannedPoints(command)));
+        return new Scan(INSTRUMENT, id, command, detectors, folder, file, start, null, proposalId, user, metadata);
+    }
+
+    /** The points a command's scan takes: intervals + 1 (a mesh: per axis). */
+    static long plannedPoints(String command) {
+        String[] w = command.split(" ");
+        return switch (w[0]) {
+        case "timescan" -> Long.parseLong(w[1]) + 1;
+        case "mesh" -> (Long.parseLong(w[4]) + 1) * (Long.parseLong(w[8]) + 1);
+        default -> Long.parseLong(w[w.length - 2]) + 1;
+        };
     }
 
     private String command() {
@@ -129,9 +146,20 @@ public final class SimulatedBeamline implements ScanEventSource {
         return m;
     }
 
-    private synchronized Map<String, MetadataValue> endMetadata() {
+    private synchronized Map<String, MetadataValue> endMetadata(Scan started) {
         t01 = drift(t01, 22.0, 0.05);
-        return Map.of("T01_end", MetadataValue.of(round(t01, 2), "degC"));
+        Map<String, MetadataValue> m = new LinkedHashMap<>();
+        m.put("T01_end", MetadataValue.of(round(t01, 2), "degC"));
+        long planned = ((Number) started.metadata().get(ScanOutcome.PLANNED_POINTS).value()).longValue();
+        int draw = outcomes.nextInt(60);
+        long points = draw < 7 ? 1 + outcomes.nextInt((int) Math.max(1, planned - 1)) : planned;
+        m.put(ScanOutcome.POINTS, MetadataValue.of(points));
+        m.put(ScanOutcome.OUTCOME, MetadataValue.of(draw < 5 ? ScanOutcome.ABORTED
+                : draw < 7 ? ScanOutcome.FAILED : ScanOutcome.FINISHED));
+        if (draw >= 5 && draw < 7) {
+            m.put(ScanOutcome.ERROR, MetadataValue.of("Exception: eiger did not answer within 3 s (simulated)"));
+        }
+        return m;
     }
 
     private double drift(double value, double target, double step) {

@@ -143,6 +143,66 @@ class SardanaDoorTest {
     }
 
     /**
+     * Sardana sends a record_end however a scan ends; the Door's MacroStatus says how. Each outcome is kept
+     * with the points planned and recorded, and what else the first packet says.
+     */
+    @Test
+    void aScansOutcomeIsRecordedFromTheDoorsMacroStatus() throws Exception {
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        Recorder rec = new Recorder();
+        try (ScanEventSource source = sardana.create(Map.of("door", door, "instrument", "cosaxs"))) {
+            source.start(rec);
+            TimeUnit.MILLISECONDS.sleep(1000); // the subscriptions' first events
+            peers.command(door, "RunScan", "{\"points\": 5, \"serialno\": 5001}");
+            peers.command(door, "RunScan", "{\"points\": 21, \"serialno\": 5002, \"abort_after\": 2}");
+            peers.command(door, "RunScan", "{\"points\": 10, \"serialno\": 5003, \"fail_after\": 3,"
+                    + " \"error\": \"Exception: eiger01 did not answer within 3 s\"}");
+            peers.command(door, "RunScan", "{\"points\": 6, \"serialno\": 5004, \"stop_after\": 4}");
+            peers.command(door, "RunScan", "{\"points\": 10, \"serialno\": 5005, \"no_end\": 4}");
+            peers.command(door, "RunScan", "{\"points\": 2, \"serialno\": 5006}");
+            waitFor(() -> rec.ended.size() == 6, "six scans ended; ended " + rec.ended.size());
+            assertTrue(rec.problems.isEmpty(), rec.problems.toString());
+            Map<Long, Scan> ended = new java.util.HashMap<>();
+            rec.ended.forEach(scan -> ended.put(scan.scanId(), scan));
+
+            Scan done = ended.get(5001L);
+            assertEquals("finished", value(done, "outcome"));
+            assertEquals(5L, value(done, "planned_points"));
+            assertEquals(5L, value(done, "points"));
+            assertEquals(0.5, (Double) value(done, "estimated_time"), 1e-9);
+            assertEquals("s", done.metadata().get("estimated_time").unit());
+            assertEquals(0.1, (Double) value(done, "integration_time"), 1e-9, "from 'ascan mot01 0.0 1.0 4 0.1'");
+            assertEquals(List.of("scan_05001.h5"), value(done, "scan_file"));
+            assertEquals("/data/sardana/raw", value(done, "scan_dir"));
+            assertEquals(null, done.metadata().get("error"));
+
+            Scan aborted = ended.get(5002L);
+            assertEquals("aborted", value(aborted, "outcome"));
+            assertEquals(21L, value(aborted, "planned_points"));
+            assertEquals(2L, value(aborted, "points"));
+
+            Scan failed = ended.get(5003L);
+            assertEquals("failed", value(failed, "outcome"));
+            assertEquals(3L, value(failed, "points"));
+            assertEquals(10L, value(failed, "planned_points"));
+            assertEquals("Exception: eiger01 did not answer within 3 s", value(failed, "error"));
+
+            assertEquals("stopped", value(ended.get(5004L), "outcome"));
+            assertEquals(4L, value(ended.get(5004L), "points"));
+
+            Scan quiet = ended.get(5005L);
+            assertEquals("ended without record_end", value(quiet, "outcome"));
+            assertEquals(4L, value(quiet, "points"));
+            assertTrue(String.valueOf(value(quiet, "error")).startsWith("another scan (macro "), quiet.metadata().toString());
+            assertEquals("finished", value(ended.get(5006L), "outcome"));
+        }
+    }
+
+    private static Object value(Scan scan, String key) {
+        return scan.metadata().get(key) == null ? null : scan.metadata().get(key).value();
+    }
+
+    /**
      * A Door writes its start time as a ctime string, local and without a zone. The Door here runs on this
      * machine, in this JVM's zone: read as another zone's local time (Tokyo's, or Lisbon's on a machine in
      * Tokyo's offset), the scan starts earlier or later by the difference between the two zones' offsets, as
@@ -188,6 +248,8 @@ class SardanaDoorTest {
             waitFor(() -> !rec.downs.isEmpty(), "the lost Door reported as down");
             peers.restart("Door");
             awaitScanAfterRestart(rec, 2, 2);
+            assertTrue(rec.problems.stream().noneMatch(p -> p.contains("unreadable")),
+                    "the restarted Door's 'No macro has run so far' is harmless: " + rec.problems);
             assertEquals(1, rec.downs.size(), "down once, however many error events JTango sent: " + rec.downs);
             assertEquals(List.of("RecordData events arrive again"), rec.ups);
 

@@ -22,6 +22,7 @@ import org.scizoo.scanlog.core.ScanColumn;
 import org.scizoo.scanlog.core.ScanTable;
 import org.scizoo.scanlog.core.ScanView;
 import org.scizoo.scanlog.core.ScanView.Sort;
+import org.scizoo.scanlog.core.ScanlogDefaults;
 
 class ScanViewTest {
 
@@ -159,6 +160,28 @@ class ScanViewTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ColumnFilter.parse(t01, "> 3 mbar"));
         assertTrue(e.getMessage().contains("mbar") && e.getMessage().contains("T01"), e.getMessage());
+    }
+
+    @Test
+    void incompleteScansAreMarkedAndFoundByANegatedFilter() {
+        ScanTable t = new ScanTable();
+        t.add(scan(1, Map.of("outcome", MetadataValue.of("finished"), "points", MetadataValue.of(21L))));
+        t.add(scan(2, Map.of("outcome", MetadataValue.of("aborted"), "points", MetadataValue.of(2L))));
+        t.add(scan(3, Map.of("outcome", MetadataValue.of("failed"), "error", MetadataValue.of("Exception: x"))));
+        t.add(scan(4)); // no outcome: an analyser file, not a Door's scan
+        t.add(scan(5, Map.of("outcome", MetadataValue.of("ended without record_end"))));
+        ScanColumn outcome = t.column(ScanlogDefaults.OUTCOME);
+        ScanView v = new ScanView(t);
+        assertEquals(List.of("scan 5", "scan 3", "scan 2"),
+                names(t, v.compute(null, List.of(ColumnFilter.parse(outcome, "!finished")), null, NAME)),
+                "rows with an outcome other than finished; the one without an outcome is not incomplete");
+        assertEquals(List.of("scan 1"), names(t, v.compute(null, List.of(ColumnFilter.parse(outcome, "finished")),
+                null, NAME)));
+        List<Boolean> marked = IntStream.range(0, t.size()).mapToObj(r -> ScanlogDefaults.incomplete(t, r)).toList();
+        List<String> names = IntStream.range(0, t.size()).mapToObj(r -> t.column("name").text(r)).toList();
+        assertEquals(List.of(false, true, true, false, true),
+                List.of(1, 2, 3, 4, 5).stream().map(i -> marked.get(names.indexOf("scan " + i))).toList());
+        assertTrue(ScanlogDefaults.COLUMNS.contains(ScanlogDefaults.OUTCOME), "a default column");
     }
 
     @Test
