@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One {@code scizoo <name> …} command, an OSGi service: a plug-in adds a command by registering one.
- * Exit codes (the README's table): {@link #OK}, {@link #FAILED}, {@link #USAGE}, {@link #UNDELIVERED};
+ * Exit codes (the table in docs/operators.md): {@link #OK}, {@link #FAILED}, {@link #USAGE}, {@link #UNDELIVERED};
  * a JVM stopped by SIGTERM exits 143 once the shutdown hooks (which finish the work in hand) are done.
  */
 public interface CliCommand {

@@ -9,7 +9,7 @@ import org.bson.Document;
 import org.scizoo.core.model.Proposal;
 
 /**
- * A proposal as the user office's API gives it (documented in the README):
+ * A proposal as the user office's API gives it (documented in docs/user-guide.md, SciFly):
  * <pre>{"proposalId": "20250042", "title": "…", "pi": {"email": "…", "firstname": "…", "lastname": "…"},
  *  "members": ["user@…", …], "ownerGroup": "…", "groups": ["…"], "startTime": "…", "endTime": "…"}</pre>
  * The owner group defaults to the proposal id; the access groups are the groups and the members (SciCat

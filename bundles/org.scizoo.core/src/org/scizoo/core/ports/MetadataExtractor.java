@@ -9,7 +9,7 @@ import org.scizoo.core.model.FileMetadata;
 /**
  * Reads the header of one kind of data file (Scienta SES, SPECS Prodigy, a beamline's own format) as
  * scientific metadata: SciFly's extension point. Register an implementation as an OSGi service and the
- * folder watcher uses it for the files it {@link #supports}; see the README ("Add a file format").
+ * folder watcher uses it for the files it {@link #supports}; see docs/plugins.md ("A file format").
  * Implementations are called from several threads at once and keep no state between files.
  */
 public interface MetadataExtractor {

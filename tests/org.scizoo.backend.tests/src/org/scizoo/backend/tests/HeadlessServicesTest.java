@@ -23,7 +23,7 @@ import com.mongodb.client.MongoClients;
 
 /**
  * {@code scizoo consume} and {@code scizoo ingest} as services, in processes of their own: settings from a
- * --config file, SIGTERM finishing the work in hand, and the exit codes the README documents.
+ * --config file, SIGTERM finishing the work in hand, and the exit codes docs/operators.md documents.
  */
 class HeadlessServicesTest {
 

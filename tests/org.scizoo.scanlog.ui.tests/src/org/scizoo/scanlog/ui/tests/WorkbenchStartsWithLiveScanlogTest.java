@@ -30,12 +30,13 @@ import org.scizoo.ui.app.WorkbenchSettings;
 /**
  * Starts the control-room workbench from its real application model (Application.e4xmi plus the Scanlog
  * fragment) on the embedded catalogue with a fast simulated beamline, and watches scans arrive in the
- * Scanlog table. Saves target/screenshots/scanlog.png.
+ * Scanlog table. Saves target/screenshots/scanlog.png, and the README's docs/images/scanlog.png.
  */
 class WorkbenchStartsWithLiveScanlogTest {
 
     private static final long TIMEOUT_MS = 60_000;
-    private static final int ROWS_WANTED = 3;
+    /** Enough for the README's picture to show a page of scans (at 300 ms each, 4 s). */
+    private static final int ROWS_WANTED = 12;
 
     @TempDir
     Path data;
@@ -75,6 +76,7 @@ class WorkbenchStartsWithLiveScanlogTest {
         assertTrue(status.contains("Catalogue: embedded") && status.contains(" up "), status);
         Path shot = Path.of(observed.get(3));
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
+        assertEquals("", observed.get(5), "rows tinted exactly when their scan did not finish");
     }
 
     /** Closes dialogs (a modal one would block the test), returning what they said. */
@@ -110,6 +112,16 @@ class WorkbenchStartsWithLiveScanlogTest {
         out.add(Widgets.statusLine(shell));
         out.add(screenshot(shell, display).toString());
         out.add(scanlog.cell(0, "sm.T01"));
+        StringBuilder wronglyMarked = new StringBuilder();
+        for (int row = 0; row < ROWS_WANTED; row++) {
+            String outcome = scanlog.cell(row, "sm.outcome");
+            boolean incomplete = !outcome.isEmpty() && !outcome.equals("finished");
+            // grid positions: headers and filter row above, the row header to the left
+            if (table.getConfigLabelsByPosition(1, row + 2).hasLabel("SCANLOG_INCOMPLETE") != incomplete) {
+                wronglyMarked.append("row ").append(row).append(" (").append(outcome).append(") ");
+            }
+        }
+        out.add(wronglyMarked.toString());
         assertEquals("Scan", table.getDataValueByPosition(1, 0), "column header row");
         return out;
     }
@@ -133,6 +145,11 @@ class WorkbenchStartsWithLiveScanlogTest {
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] { data };
             loader.save(file.toString(), SWT.IMAGE_PNG);
+            // the README's picture, kept current by every test run (docs/developers.md)
+            Path docs = Path.of("..", "..", "docs", "images");
+            if (Files.isDirectory(docs)) {
+                Files.copy(file, docs.resolve("scanlog.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return file;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
