@@ -17,6 +17,12 @@ import fr.esrf.TangoApi.DeviceProxy;
 @Component(service = DeviceDirectory.class)
 public class TangoDeviceDirectory implements DeviceDirectory {
 
+    /** Tango hosts and devices: anything but a name of another scheme ({@code sim://…}). */
+    @Override
+    public boolean serves(String hostOrDevice) {
+        return TangoDeviceReader.isTangoName(hostOrDevice);
+    }
+
     @Override
     public List<String> domains(String host) throws CatalogException {
         return call(host, () -> database(host).get_device_domain("*"));

@@ -32,6 +32,16 @@ public class TangoDeviceReader implements DeviceReader {
     /** The timeout each proxy has now: setting it is a CORBA policy change, so only when it changes. */
     private final Map<String, Integer> timeouts = new ConcurrentHashMap<>();
 
+    /** A Tango name: {@code domain/family/member}, {@code host:port/…} or {@code tango://…}, not another scheme's. */
+    static boolean isTangoName(String name) {
+        return name != null && (!name.contains("://") || name.startsWith("tango://"));
+    }
+
+    @Override
+    public boolean reads(String device) {
+        return isTangoName(device);
+    }
+
     @Override
     public List<AttributeReading> read(String device, List<String> attributes, Duration timeout) {
         try {

@@ -175,15 +175,29 @@ public final class ConfigEditorModel {
 
     /** Saves the entries as the beamline's next version; afterwards the model is clean. */
     public MetadataConfig save(MetadataConfigStore store, String author) throws CatalogException {
+        MetadataConfig v = store.save(instrument, entriesToSave(), author);
+        saved(v);
+        return v;
+    }
+
+    /**
+     * The entries as they are to be saved, for a save that runs elsewhere (a job).
+     *
+     * @throws CatalogException when rows have problems: nothing is to be saved then
+     */
+    public List<MetadataEntry> entriesToSave() throws CatalogException {
         int rowsWithProblems = problems().size();
         if (rowsWithProblems > 0) {
             throw new CatalogException("Not saved: " + rowsWithProblems + " rows have problems; see the table");
         }
-        MetadataConfig v = store.save(instrument, entries, author);
+        return List.copyOf(entries);
+    }
+
+    /** The store saved {@code v}: that is the saved state now; edits made while it saved stay as changes. */
+    public void saved(MetadataConfig v) {
         saved = v.entries();
         savedVersion = v.version();
         fire();
-        return v;
     }
 
     public AutoCloseable onChange(Runnable listener) {

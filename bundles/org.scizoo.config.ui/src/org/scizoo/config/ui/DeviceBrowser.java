@@ -2,6 +2,7 @@ package org.scizoo.config.ui;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -19,9 +20,10 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.DeviceDirectory;
 
 /**
- * The Tango device tree beside the SciDog table, as Jive shows it: domain / family / member → attributes,
- * each level read from the Tango database when it is opened (in a job). Double-click or Enter on an
- * attribute adds it to the configuration.
+ * The device tree beside the SciDog table, as Jive shows Tango's: domain / family / member → attributes,
+ * each level read from the directory when it is opened (in a job). The host is a Tango database
+ * ({@code TANGO_HOST}, the default when set) or one a directory knows by itself ({@code sim}, the
+ * simulated beamline's devices). Double-click or Enter on an attribute adds it to the configuration.
  */
 final class DeviceBrowser {
 
@@ -30,22 +32,26 @@ final class DeviceBrowser {
 
     private static final String PLACEHOLDER = "…";
 
-    private final DeviceDirectory directory;
+    /** The installed directories, as they are now (adapters come and go). */
+    private final Supplier<DeviceDirectory> directories;
     private final BiConsumer<String, String> addAttribute;
     private final Text host;
     private final Tree tree;
 
-    DeviceBrowser(Composite parent, DeviceDirectory directory, BiConsumer<String, String> addAttribute) {
-        this.directory = directory;
+    DeviceBrowser(Composite parent, Supplier<DeviceDirectory> directories, BiConsumer<String, String> addAttribute) {
+        this.directories = directories;
         this.addAttribute = addAttribute;
         Composite box = new Composite(parent, SWT.NONE);
         box.setLayout(new GridLayout(3, false));
-        new Label(box, SWT.NONE).setText("TANGO_HOST");
+        new Label(box, SWT.NONE).setText("Devices at");
         host = new Text(box, SWT.BORDER);
         host.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         String env = System.getenv("TANGO_HOST");
-        host.setText(env == null ? "" : env);
-        host.setMessage("host:port of the Tango database");
+        DeviceDirectory directory = directories.get();
+        List<String> known = directory == null ? List.of() : directory.hosts();
+        host.setText(env != null ? env : known.isEmpty() ? "" : known.get(0));
+        host.setMessage("TANGO_HOST (host:port), or sim");
+        host.setToolTipText("The Tango database's host:port (TANGO_HOST), or sim for the simulated beamline's devices");
         Button browse = new Button(box, SWT.PUSH);
         browse.setText("Browse");
         tree = new Tree(box, SWT.BORDER | SWT.SINGLE);
@@ -65,8 +71,9 @@ final class DeviceBrowser {
 
     private void reload() {
         tree.removeAll();
-        if (directory == null || host.getText().isBlank()) {
-            hint("Give TANGO_HOST and press Browse");
+        if (directories.get() == null || host.getText().isBlank()) {
+            hint(directories.get() == null ? "No device directory installed (the Tango adapter is missing)"
+                    : "Give TANGO_HOST and press Browse");
             return;
         }
         load(null, new Node("root", new String[0]));
@@ -87,7 +94,12 @@ final class DeviceBrowser {
     /** Reads the children of a node in a job and shows them; a failure shows as the node's only child. */
     private void load(TreeItem parent, Node node) {
         String h = host.getText().strip();
-        Job.create("Reading Tango devices", (IProgressMonitor m) -> {
+        DeviceDirectory directory = directories.get();
+        if (directory == null) {
+            hint("No device directory installed (the Tango adapter is missing)");
+            return;
+        }
+        Job.create("Reading devices at " + h, (IProgressMonitor m) -> {
             List<String> names;
             String error = null;
             try {
@@ -120,6 +132,7 @@ final class DeviceBrowser {
             return;
         }
         String h = host.getText().strip();
+        DeviceDirectory directory = directories.get();
         for (String name : children) {
             Node child = switch (node.kind()) {
             case "root" -> new Node("domain", new String[] { name });

@@ -9,7 +9,9 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.services.EContextService;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.MDirtyable;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -40,8 +42,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
 import org.scizoo.config.core.ConfigEditorModel;
 import org.scizoo.config.core.RowCheck;
 import org.scizoo.config.core.RowValidator;
@@ -52,6 +52,9 @@ import org.scizoo.core.ports.BackendStatus;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.DeviceDirectory;
+import org.scizoo.core.ports.Devices;
+import org.scizoo.ui.app.EditActions;
+import org.scizoo.ui.app.WorkbenchCommands;
 import org.scizoo.core.ports.DeviceReader;
 import org.scizoo.ui.app.EclipseCollectionsInOsgi;
 
@@ -63,10 +66,14 @@ import jakarta.inject.Inject;
  * SciDog: the table of what is recorded with every scan of a beamline (group, name, Tango device,
  * attribute, unit, when, enabled), edited in place, with undo/redo, the e4 dirty state and save (each save
  * a new version in the catalogue), a check of every row against its device with the live value, and the
- * Tango device browser. Keys: Ctrl+Z / Ctrl+Y undo and redo, Ctrl+S save, Insert add, Delete remove,
- * Ctrl+D duplicate, Alt+Up / Alt+Down move, F5 check.
+ * device browser. Its commands, key bindings and toolbar are in fragment.e4xmi (Insert add, Delete remove,
+ * Ctrl+D duplicate, Alt+Up / Alt+Down move, F5 check; Edit's Ctrl+Z / Ctrl+Y; File's Ctrl+S), bound in
+ * {@link #CONTEXT}, which is active while the table has the keyboard, so a cell being edited keeps its keys.
  */
-public class SciDogPart {
+public class SciDogPart implements EditActions {
+
+    /** The binding context of SciDog's table keys (fragment.e4xmi), active while the table has the keyboard. */
+    public static final String CONTEXT = "org.scizoo.config.ui.context.table";
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
     private static final int CHECK_DELAY_MS = 800;
@@ -79,11 +86,10 @@ public class SciDogPart {
     @Inject
     private MDirtyable dirty;
     @Inject
-    @org.eclipse.e4.core.di.annotations.Optional
-    private DeviceReader reader;
-    @Inject
-    @org.eclipse.e4.core.di.annotations.Optional
-    private DeviceDirectory directory;
+    private EContextService contexts;
+    /** One reader and one directory over every installed one (Tango, the simulated beamline's devices). */
+    private volatile DeviceReader reader;
+    private volatile DeviceDirectory directory;
 
     private ConfigEditorModel model;
     private List<MetadataEntry> rows = List.of();
@@ -94,13 +100,26 @@ public class SciDogPart {
     private Label status;
     private AutoCloseable statusSubscription;
     private boolean checkScheduled;
+    /** The save under way, set and cleared on the display thread. */
+    private Job saving;
+
+    /** Followed as device adapters come and go (e4 injects the service lists again on every change). */
+    @Inject
+    void deviceReaders(@Service List<DeviceReader> readers) {
+        reader = Devices.reader(readers).orElse(null);
+    }
+
+    @Inject
+    void deviceDirectories(@Service List<DeviceDirectory> directories) {
+        directory = Devices.directory(directories).orElse(null);
+    }
 
     @PostConstruct
     void create(Composite parent) {
         EclipseCollectionsInOsgi.initialise();
         parent.setLayout(new GridLayout(1, false));
         Composite top = new Composite(parent, SWT.NONE);
-        top.setLayout(new GridLayout(4, false));
+        top.setLayout(new GridLayout(3, false));
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(top, SWT.NONE).setText("Beamline");
         beamline = new Text(top, SWT.BORDER);
@@ -110,12 +129,11 @@ public class SciDogPart {
         load.setText("Load");
         load.addListener(SWT.Selection, e -> load());
         beamline.addListener(SWT.DefaultSelection, e -> load());
-        toolbar(top);
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table = table(sash);
-        new DeviceBrowser(sash, directory, this::addAttribute);
+        new DeviceBrowser(sash, () -> directory, this::addAttribute);
         sash.setWeights(3, 1);
         status = new Label(parent, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -123,29 +141,6 @@ public class SciDogPart {
 
         statusSubscription = catalog.onStatus(this::catalogStatus);
         catalogStatus(catalog.status());
-    }
-
-    private void toolbar(Composite parent) {
-        ToolBar bar = new ToolBar(parent, SWT.FLAT | SWT.RIGHT);
-        bar.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
-        tool(bar, "Add", "Add a row after the selection (Insert)", this::addRow);
-        tool(bar, "Remove", "Remove the selected rows (Delete)", this::removeRows);
-        tool(bar, "Duplicate", "Duplicate the selected rows (Ctrl+D)", this::duplicateRows);
-        tool(bar, "Up", "Move the selected rows up (Alt+Up)", () -> moveRows(-1));
-        tool(bar, "Down", "Move the selected rows down (Alt+Down)", () -> moveRows(1));
-        new ToolItem(bar, SWT.SEPARATOR);
-        tool(bar, "Undo", "Undo (Ctrl+Z)", () -> ifLoaded(ConfigEditorModel::undo));
-        tool(bar, "Redo", "Redo (Ctrl+Y)", () -> ifLoaded(ConfigEditorModel::redo));
-        new ToolItem(bar, SWT.SEPARATOR);
-        tool(bar, "Check", "Read every row once from its device (F5)", this::checkNow);
-        tool(bar, "Save", "Save as the beamline's next version (Ctrl+S)", this::save);
-    }
-
-    private static void tool(ToolBar bar, String text, String tip, Runnable action) {
-        ToolItem item = new ToolItem(bar, SWT.PUSH);
-        item.setText(text);
-        item.setToolTipText(tip);
-        item.addListener(SWT.Selection, e -> action.run());
     }
 
     private NatTable table(Composite parent) {
@@ -203,33 +198,20 @@ public class SciDogPart {
         });
         t.configure();
         t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        t.addListener(SWT.KeyDown, e -> key(e.keyCode, e.stateMask));
+        // the table's keys (Insert, Delete, Ctrl+Z, …) while it has the keyboard; a cell editor keeps its own
+        t.addListener(SWT.FocusIn, e -> {
+            contexts.activateContext(WorkbenchCommands.TABLE_CONTEXT);
+            contexts.activateContext(CONTEXT);
+        });
+        t.addListener(SWT.FocusOut, e -> {
+            contexts.deactivateContext(CONTEXT);
+            contexts.deactivateContext(WorkbenchCommands.TABLE_CONTEXT);
+        });
         return t;
     }
 
     private static String label(EntryColumn c) {
         return ColumnLabelAccumulator.COLUMN_LABEL_PREFIX + c.ordinal();
-    }
-
-    private void key(int code, int mask) {
-        boolean ctrl = (mask & SWT.MOD1) != 0;
-        if (ctrl && code == 'z') {
-            ifLoaded((mask & SWT.SHIFT) != 0 ? ConfigEditorModel::redo : ConfigEditorModel::undo);
-        } else if (ctrl && code == 'y') {
-            ifLoaded(ConfigEditorModel::redo);
-        } else if (ctrl && code == 's') {
-            save();
-        } else if (ctrl && code == 'd') {
-            duplicateRows();
-        } else if (code == SWT.INSERT) {
-            addRow();
-        } else if (code == SWT.DEL) {
-            removeRows();
-        } else if ((mask & SWT.ALT) != 0 && (code == SWT.ARROW_UP || code == SWT.ARROW_DOWN)) {
-            moveRows(code == SWT.ARROW_UP ? -1 : 1);
-        } else if (code == SWT.F5) {
-            checkNow();
-        }
     }
 
     private void catalogStatus(BackendStatus s) {
@@ -253,7 +235,7 @@ public class SciDogPart {
             setStatus("Give the beamline's name");
             return;
         }
-        Job.create("Loading the SciDog configuration of " + name, (IProgressMonitor m) -> {
+        Job loading = Job.create("Loading the SciDog configuration of " + name, (IProgressMonitor m) -> {
             try {
                 Optional<MetadataConfig> current = catalog.store().configs().current(name);
                 sync.asyncExec(() -> loaded(name, current.orElse(null)));
@@ -262,7 +244,9 @@ public class SciDogPart {
                 sync.asyncExec(() -> setStatus("Could not load " + name + ": " + e.getMessage()));
                 return new Status(IStatus.WARNING, "org.scizoo.config.ui", e.getMessage(), e);
             }
-        }).schedule();
+        });
+        loading.setRule(new BeamlineRule(name)); // after a save under way, so it reads what was saved
+        loading.schedule();
     }
 
     private void loaded(String name, MetadataConfig current) {
@@ -360,19 +344,78 @@ public class SciDogPart {
         ifLoaded(m -> select(m.move(delta, selectedRows())));
     }
 
-    /** Saves the configuration as the beamline's next version (also e4's Save, Ctrl+S). */
+    /**
+     * Saves the configuration as the beamline's next version (also e4's Save, Ctrl+S), in a job: a store that
+     * is slow to answer never holds the display. One save of a beamline at a time; closing the part waits
+     * for one under way.
+     */
     @Persist
     public void save() {
-        if (model == null || !model.isDirty()) {
+        if (model == null || !model.isDirty() || saving != null) {
             return;
         }
+        ConfigEditorModel m = model;
+        List<MetadataEntry> entries;
         try {
-            MetadataConfig saved = model.save(catalog.store().configs(), System.getProperty("user.name", "unknown"));
-            dirty.setDirty(false);
-            updateStatus("saved as version " + saved.version());
+            entries = m.entriesToSave();
         } catch (CatalogException e) {
             MessageDialog.openError(table.getShell(), "SciDog: not saved", e.getMessage());
+            return;
         }
+        String author = System.getProperty("user.name", "unknown");
+        updateStatus("saving…");
+        saving = Job.create("Saving the SciDog configuration of " + m.instrument(), (IProgressMonitor monitor) -> {
+            try {
+                MetadataConfig v = catalog.store().configs().save(m.instrument(), entries, author);
+                sync.asyncExec(() -> {
+                    saving = null;
+                    m.saved(v);
+                    updateStatus("saved as version " + v.version());
+                });
+                return Status.OK_STATUS;
+            } catch (CatalogException | RuntimeException e) {
+                sync.asyncExec(() -> {
+                    saving = null;
+                    updateStatus("not saved");
+                    if (!table.isDisposed()) {
+                        MessageDialog.openError(table.getShell(), "SciDog: not saved", e.getMessage());
+                    }
+                });
+                return new Status(IStatus.WARNING, "org.scizoo.config.ui", e.getMessage(), e);
+            }
+        });
+        saving.setRule(new BeamlineRule(m.instrument()));
+        saving.schedule();
+    }
+
+    /** Whether a save is under way (its job not yet reported back). */
+    public boolean saving() {
+        return saving != null;
+    }
+
+    /** The rows' checks against their devices, in row order (empty until the first check came back). */
+    public List<RowCheck> checks() {
+        return checks;
+    }
+
+    @Override
+    public boolean canUndo() {
+        return model != null && model.canUndo();
+    }
+
+    @Override
+    public void undo() {
+        ifLoaded(ConfigEditorModel::undo);
+    }
+
+    @Override
+    public boolean canRedo() {
+        return model != null && model.canRedo();
+    }
+
+    @Override
+    public void redo() {
+        ifLoaded(ConfigEditorModel::redo);
     }
 
     /** For tests and the part's own actions: the model, once loaded. */
@@ -400,6 +443,10 @@ public class SciDogPart {
 
     @PreDestroy
     void dispose() throws Exception {
+        Job pending = saving;
+        if (pending != null) {
+            pending.join(10_000, null); // a save asked for is not dropped by closing the part
+        }
         if (statusSubscription != null) {
             statusSubscription.close();
         }

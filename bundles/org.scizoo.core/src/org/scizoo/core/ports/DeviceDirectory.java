@@ -4,9 +4,21 @@ import java.util.List;
 
 /**
  * A control system's device tree, as Jive shows Tango's: domains, families, members, then a device's
- * attributes. {@code host} is the directory's address ({@code TANGO_HOST}, {@code host:port}).
+ * attributes. {@code host} is the directory's address ({@code TANGO_HOST}, {@code host:port}). Several may
+ * be installed: {@link Devices#directory} asks the one that names the host itself ({@link #hosts()}), else
+ * the first, by service ranking, that serves the host or device.
  */
 public interface DeviceDirectory {
+
+    /** Whether this directory serves the host (or the device, for {@link #attributes}); Tango's serves all. */
+    default boolean serves(String hostOrDevice) {
+        return true;
+    }
+
+    /** The hosts this directory knows without being told (the simulated beamline's {@code sim}); often none. */
+    default List<String> hosts() {
+        return List.of();
+    }
 
     /** @throws CatalogException with a user-facing message when the directory cannot be reached */
     List<String> domains(String host) throws CatalogException;

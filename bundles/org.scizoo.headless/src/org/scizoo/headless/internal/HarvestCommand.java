@@ -12,10 +12,12 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.scizoo.core.config.InvalidConfigException;
 import org.scizoo.core.config.MetadataConfigFiles;
 import org.scizoo.core.model.MetadataConfig;
 import org.scizoo.core.ports.DeviceReader;
+import org.scizoo.core.ports.Devices;
 import org.scizoo.harvest.EntryResult;
 import org.scizoo.harvest.HarvestResult;
 import org.scizoo.harvest.Harvester;
@@ -29,9 +31,10 @@ public class HarvestCommand implements CliCommand {
 
     private final DeviceReader reader;
 
+    /** Every installed reader (Tango, the simulated beamline's devices): each device to the one that reads it. */
     @Activate
-    public HarvestCommand(@Reference DeviceReader reader) {
-        this.reader = reader;
+    public HarvestCommand(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<DeviceReader> readers) {
+        this.reader = Devices.reader(readers).orElseThrow();
     }
 
     @Override
@@ -53,7 +56,8 @@ public class HarvestCommand implements CliCommand {
                 Reads every enabled entry of the configuration (JSON, or CSV with the header
                 group,name,device,attribute,unit,when,enabled) from Tango and prints name, value, unit and
                 quality, or the entry's error. Devices are Tango names through TANGO_HOST's database, or
-                full tango://host:port/domain/family/member#dbase=no names.
+                full tango://host:port/domain/family/member#dbase=no names, or the simulated beamline's
+                sim://sim-saxs/FAMILY/MEMBER.
                   --timeout T     per device (default 3s)
                   --sequential    one request per attribute, one after the other (the slow baseline)
                   --repeat N      harvest N times and print the median time (for benchmarks)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,7 @@ import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DeviceReader;
+import org.scizoo.core.ports.Devices;
 import org.scizoo.core.ports.IngestOptions;
 import org.scizoo.core.ports.MetadataTransport;
 import org.scizoo.core.ports.MetadataTransportFactory;
@@ -51,10 +53,13 @@ public class IngestionService implements CatalogService {
 
     private final CatalogStoreProvider storeProvider;
     private final List<ScanEventSourceFactory> factories = new CopyOnWriteArrayList<>();
-    /** Replaced whole on a change, so a look-up in progress sees one consistent list. */
-    private volatile List<ProposalSource> proposalSources = List.of();
-    private final Map<ProposalSource, Integer> ranks = new java.util.IdentityHashMap<>();
-    private final List<DeviceReader> deviceReaders = new CopyOnWriteArrayList<>();
+    private final Ranked<ProposalSource> proposalSources = new Ranked<>(list -> { });
+    /**
+     * One reader over every installed one (Tango, the simulated beamline's devices), replaced when they
+     * change: a scan in progress keeps the reader its start was harvested with.
+     */
+    private volatile Optional<DeviceReader> deviceReader = Optional.empty();
+    private final Ranked<DeviceReader> deviceReaders = new Ranked<>(list -> deviceReader = Devices.reader(list));
     private final List<MetadataTransportFactory> transportFactories = new CopyOnWriteArrayList<>();
     private final List<Consumer<BackendStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Dataset>>> datasetListeners = new CopyOnWriteArrayList<>();
@@ -106,23 +111,21 @@ public class IngestionService implements CatalogService {
 
     /** Proposal sources are asked by their service ranking, highest first (the simulated one is ranked low). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void addProposalSource(ProposalSource s, Map<String, Object> properties) {
-        ranks.put(s, properties.get("service.ranking") instanceof Integer r ? r : 0);
-        List<ProposalSource> sorted = new ArrayList<>(proposalSources);
-        sorted.add(s);
-        sorted.sort(java.util.Comparator.comparingInt((ProposalSource p) -> ranks.getOrDefault(p, 0)).reversed());
-        proposalSources = List.copyOf(sorted);
+    void addProposalSource(ProposalSource s, Map<String, Object> properties) {
+        proposalSources.add(s, properties);
     }
 
-    synchronized void removeProposalSource(ProposalSource s) {
-        proposalSources = proposalSources.stream().filter(p -> p != s).toList();
-        ranks.remove(s);
+    void removeProposalSource(ProposalSource s) {
+        proposalSources.remove(s);
     }
 
-    /** Tango (or another control system): with one, scans get their SciDog configuration harvested. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void addDeviceReader(DeviceReader r) {
-        deviceReaders.add(r);
+    /**
+     * Tango, the simulated beamline's devices, another control system: with one that reads a configuration's
+     * devices, scans get their SciDog configuration harvested. Each device goes to the first by ranking.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDeviceReader(DeviceReader r, Map<String, Object> properties) {
+        deviceReaders.add(r, properties);
     }
 
     void removeDeviceReader(DeviceReader r) {
@@ -166,10 +169,12 @@ public class IngestionService implements CatalogService {
         List<ScanEventSource> sources = new ArrayList<>();
         try {
             ScanIngestor ingestor = new ScanIngestor(new DatasetFactory(System.getProperty(PID_PREFIX_PROPERTY)),
-                    transport, store, () -> proposalSources, () -> deviceReaders.stream().findFirst(),
-                    new SourceReports(), Clock.systemUTC());
+                    transport, store, proposalSources::inOrder, () -> deviceReader, new SourceReports(),
+                    Clock.systemUTC());
             for (IngestOptions.SourceSpec spec : options.sources()) {
-                ScanEventSource source = factory(spec.kind()).create(spec.options());
+                ScanEventSourceFactory factory = factory(spec.kind());
+                DefaultConfigurations.saveIfNone(factory, spec.options(), store.configs(), ingestor);
+                ScanEventSource source = factory.create(spec.options());
                 sources.add(source);
                 source.start(ingestor);
             }

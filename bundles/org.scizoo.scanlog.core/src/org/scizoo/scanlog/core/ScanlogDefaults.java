@@ -8,7 +8,7 @@ public final class ScanlogDefaults {
     /** The default columns, in order; those a beamline's data does not have are left out. */
     public static final List<String> COLUMNS = List.of("scan", "startTime", "pi", "name", "sm.scan_command",
             "sm.detectors", "dataPath", "sm.outcome", "sm.T01", "sm.T02", "sm.sample_description", "sm.eiger_nbimages",
-            "rating", "quality", "comment");
+            "comment", "images", "rating", "quality");
 
     /** How a scan ended ({@code scientificMetadata.outcome}, written by SciFish); "finished" when complete. */
     public static final String OUTCOME = "sm.outcome";

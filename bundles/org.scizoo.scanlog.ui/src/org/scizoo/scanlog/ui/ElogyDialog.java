@@ -7,7 +7,6 @@ import java.util.List;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -21,6 +20,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.service.prefs.Preferences;
+import org.scizoo.ui.app.WorkbenchPreferences;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.scanlog.core.ElogyClient;
 import org.scizoo.scanlog.core.ElogyException;
@@ -39,7 +39,7 @@ final class ElogyDialog extends Dialog {
     private final Snapshot snapshot;
     private final int[] rows;
     private final List<String> columns;
-    private final Preferences prefs = InstanceScope.INSTANCE.getNode("org.scizoo.workbench").node("elogy");
+    private final Preferences prefs = WorkbenchPreferences.elogy();
     private Text url;
     private Text author;
     private Text login;
@@ -67,15 +67,17 @@ final class ElogyDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(3, false));
-        url = field(area, "Elogy URL", prefs.get("url", ""), "e.g. http://elogy.example.org");
+        url = field(area, "Elogy URL", prefs.get(WorkbenchPreferences.ELOGY_URL, ""),
+                "e.g. http://elogy.example.org");
         Button list = new Button(area, SWT.PUSH);
         list.setText("List logbooks");
         list.addListener(SWT.Selection, e -> loadLogbooks());
-        author = field(area, "Your name", prefs.get("author", ""), "shown as the entry's author");
+        author = field(area, "Your name", prefs.get(WorkbenchPreferences.ELOGY_AUTHOR, ""),
+                "shown as the entry's author");
         new Label(area, SWT.NONE);
-        login = field(area, "Login", prefs.get("login", ScanlogPart.author()), null);
+        login = field(area, "Login", prefs.get(WorkbenchPreferences.ELOGY_LOGIN, ScanlogPart.author()), null);
         new Label(area, SWT.NONE);
-        email = field(area, "E-mail", prefs.get("email", ""), null);
+        email = field(area, "E-mail", prefs.get(WorkbenchPreferences.ELOGY_EMAIL, ""), null);
         new Label(area, SWT.NONE);
         new Label(area, SWT.NONE).setText("Logbook");
         logbook = new Combo(area, SWT.READ_ONLY);
@@ -183,10 +185,10 @@ final class ElogyDialog extends Dialog {
     }
 
     private void remember(ElogyClient.Logbook book) {
-        prefs.put("url", url.getText().strip());
-        prefs.put("author", author.getText().strip());
-        prefs.put("login", login.getText().strip());
-        prefs.put("email", email.getText().strip());
+        prefs.put(WorkbenchPreferences.ELOGY_URL, url.getText().strip());
+        prefs.put(WorkbenchPreferences.ELOGY_AUTHOR, author.getText().strip());
+        prefs.put(WorkbenchPreferences.ELOGY_LOGIN, login.getText().strip());
+        prefs.put(WorkbenchPreferences.ELOGY_EMAIL, email.getText().strip());
         prefs.putInt("logbook", book.id());
         try {
             prefs.flush();

@@ -93,17 +93,6 @@ final class ScanlogActions {
         }
     }
 
-    void keyPressed(Event e) {
-        boolean ctrl = (e.stateMask & SWT.MOD1) != 0;
-        if (ctrl && (e.stateMask & SWT.SHIFT) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
-            copyPids();
-            e.doit = false;
-        } else if (ctrl && (e.keyCode == 'z' || e.keyCode == 'Z')) {
-            part.undoLast();
-            e.doit = false;
-        }
-    }
-
     void doubleClicked(Event e) {
         ScanlogTable t = part.scanTable();
         int row = t.rowAt(e.x, e.y);

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.services.EContextService;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.swt.SWT;
@@ -34,6 +35,8 @@ import org.scizoo.scanlog.core.ScanlogDefaults;
 import org.scizoo.scanlog.core.ScanlogSession;
 import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
 import org.scizoo.ui.app.EclipseCollectionsInOsgi;
+import org.scizoo.ui.app.EditActions;
+import org.scizoo.ui.app.WorkbenchCommands;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -43,10 +46,14 @@ import jakarta.inject.Inject;
  * The Scanlog: a proposal's scans over a time window, kept live, in a NatTable users sort, filter, annotate
  * and export. The work (loading a million scans, sorting, filtering) is a {@link ScanlogSession}'s on its
  * worker thread; this part shows its snapshots, at most one refresh per {@value #REFRESH_MS} ms, and turns
- * edits into annotations saved in jobs. Ctrl+Z undoes the last annotation change; Ctrl+Shift+C copies the
- * selected scans' pids.
+ * edits into annotations saved in jobs. Its commands, keys and toolbar are in fragment.e4xmi, bound in
+ * {@link #CONTEXT} while the table has the keyboard: Edit's Undo (Ctrl+Z: the last annotation change) and
+ * Copy (Ctrl+C, and Ctrl+Shift+C: the selected scans' pids).
  */
-public class ScanlogPart {
+public class ScanlogPart implements EditActions {
+
+    /** The binding context of the Scanlog table's keys (fragment.e4xmi), active while the table has the keyboard. */
+    public static final String CONTEXT = "org.scizoo.scanlog.ui.context.table";
 
     static final int REFRESH_MS = 100;
 
@@ -56,6 +63,8 @@ public class ScanlogPart {
     private UISynchronize sync;
     @Inject
     private IWorkbench workbench;
+    @Inject
+    private EContextService contexts;
 
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -106,7 +115,14 @@ public class ScanlogPart {
         probe = new StartupProbe(() -> workbench.close());
         nat.addPaintListener(e -> probe.painted(rowCount() > 0));
         nat.setMenu(actions.contextMenu(nat));
-        nat.addListener(SWT.KeyDown, actions::keyPressed);
+        nat.addListener(SWT.FocusIn, e -> {
+            contexts.activateContext(WorkbenchCommands.TABLE_CONTEXT);
+            contexts.activateContext(CONTEXT);
+        });
+        nat.addListener(SWT.FocusOut, e -> {
+            contexts.deactivateContext(CONTEXT);
+            contexts.deactivateContext(WorkbenchCommands.TABLE_CONTEXT);
+        });
         nat.addListener(SWT.MouseDoubleClick, actions::doubleClicked);
         dropImages(nat);
 
@@ -218,6 +234,27 @@ public class ScanlogPart {
             }
         });
         job.schedule();
+    }
+
+    @Override
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    @Override
+    public void undo() {
+        undoLast();
+    }
+
+    @Override
+    public boolean canCopy() {
+        return table != null && !table.selectedRows().isEmpty();
+    }
+
+    /** The selected scans' pids, a line each. */
+    @Override
+    public void copy() {
+        actions.copyPids();
     }
 
     /** Ctrl+Z: puts back the value before the last change. */

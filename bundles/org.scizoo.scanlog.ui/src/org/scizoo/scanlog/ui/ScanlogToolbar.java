@@ -47,7 +47,7 @@ final class ScanlogToolbar {
         this.part = part;
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(14, false));
+        bar.setLayout(new GridLayout(11, false));
         new Label(bar, SWT.NONE).setText("Proposal");
         proposal = new Combo(bar, SWT.READ_ONLY);
         proposal.setItems(ALL);
@@ -84,9 +84,6 @@ final class ScanlogToolbar {
         layouts.setLayoutData(new GridData(110, SWT.DEFAULT));
         layouts.addListener(SWT.Selection, e -> applyLayout(layouts.getText()));
         button(bar, "Save…", "Save the columns, widths, sort and filters as a named layout", this::saveLayout);
-        button(bar, "Columns…", "Choose, order and hide columns", () -> part.setShownColumnsFromDialog());
-        button(bar, "CSV…", "Export the selected scans (or all shown) as CSV", () -> part.actionsExportCsv());
-        button(bar, "Elogy…", "Send the selected scans to an Elogy logbook", () -> part.actionsElogy());
         problems = new Label(parent, SWT.NONE);
         GridData problemsData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         problemsData.exclude = true; // takes room only when there is something to say

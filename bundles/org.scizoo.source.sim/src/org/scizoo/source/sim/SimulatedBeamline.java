@@ -22,18 +22,17 @@ import org.scizoo.core.ports.ScanListener;
 
 /**
  * A SAXS beamline that runs a scan every {@code interval}: Sardana-style commands, detectors, a data
- * file per scan, and the scientific metadata a real SAXS beamline's SciDog configuration records
- * (sample cell temperatures, sample description/well/concentration, Eiger settings, water bath).
- * Values drift slowly like real sensors; the random seed makes runs repeatable. Like a real beamline's,
- * not every scan finishes: about one in twelve is aborted part-way and one in thirty fails with an error,
- * recorded as SciFish records a Door's (outcome, points planned and recorded, error).
+ * file per scan. What its devices read (sample cell temperatures, sample description/well/concentration,
+ * Eiger settings, water bath, energy) is not invented here: it is harvested like a real beamline's, through
+ * its SciDog configuration, from {@link SimulatedSaxsDevices}, so editing the configuration changes what
+ * the next scan records. Like a real beamline's, not every scan finishes: about one in twelve is aborted
+ * part-way and one in thirty fails with an error, recorded as SciFish records a Door's (outcome, points
+ * planned and recorded, error). The random seed makes runs repeatable.
  */
 public final class SimulatedBeamline implements ScanEventSource {
 
     public static final String INSTRUMENT = "sim-saxs";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final String[] SAMPLES = { "lysozyme in 50 mM HEPES", "BSA in PBS buffer", "buffer blank (PBS)",
-            "silver behenate calibrant", "glucose isomerase", "empty capillary" };
     private static final String[] MOTORS = { "mot01", "sample_x", "sample_y", "det_z" };
 
     private final Duration interval;
@@ -44,9 +43,6 @@ public final class SimulatedBeamline implements ScanEventSource {
     private final String proposalId;
     private final String user;
     private long nextScanId;
-    private double t01 = 22.0;
-    private double t02 = 22.4;
-    private double bath = 20.0;
     private ScheduledExecutorService timer;
 
     public SimulatedBeamline(Duration interval, long firstScanId, long seed, Clock clock) {
@@ -102,7 +98,7 @@ public final class SimulatedBeamline implements ScanEventSource {
                 : List.of("eiger", "pilatus", "ct01");
         String folder = "/data/visitors/" + INSTRUMENT + "/" + proposalId + "/" + DAY.format(start) + "/raw";
         String file = String.format(Locale.ROOT, "scan_%05d.h5", id);
-        Map<String, MetadataValue> metadata = startMetadata();
+        Map<String, MetadataValue> metadata = new LinkedHashMap<>();
         metadata.put(ScanOutcome.PLANNED_POINTS, MetadataValue.of(plannedPoints(command)));
         return new Scan(INSTRUMENT, id, command, detectors, folder, file, start, null, proposalId, user, metadata);
     }
@@ -127,29 +123,8 @@ public final class SimulatedBeamline implements ScanEventSource {
         };
     }
 
-    private synchronized Map<String, MetadataValue> startMetadata() {
-        t01 = drift(t01, 22.0, 0.15);
-        t02 = drift(t02, 22.4, 0.15);
-        bath = drift(bath, 20.0, 0.05);
-        int images = 10 * (1 + random.nextInt(10));
-        Map<String, MetadataValue> m = new LinkedHashMap<>();
-        m.put("T01", MetadataValue.of(round(t01, 2), "degC"));
-        m.put("T02", MetadataValue.of(round(t02, 2), "degC"));
-        m.put("sample_description", MetadataValue.of(SAMPLES[random.nextInt(SAMPLES.length)]));
-        m.put("sample_well", MetadataValue.of("" + (char) ('A' + random.nextInt(8)) + (1 + random.nextInt(12))));
-        m.put("sample_concentration", MetadataValue.of(round(0.5 + 9.5 * random.nextDouble(), 2), "mg/ml"));
-        m.put("eiger_nbimages", MetadataValue.of(images));
-        m.put("eiger_nbtriggers", MetadataValue.of(1 + random.nextInt(3)));
-        m.put("eiger_count_time", MetadataValue.of(round(0.05 + 0.05 * random.nextInt(10), 2), "s"));
-        m.put("waterbath_temperature", MetadataValue.of(round(bath, 2), "degC"));
-        m.put("energy", MetadataValue.of(12.4, "keV"));
-        return m;
-    }
-
     private synchronized Map<String, MetadataValue> endMetadata(Scan started) {
-        t01 = drift(t01, 22.0, 0.05);
         Map<String, MetadataValue> m = new LinkedHashMap<>();
-        m.put("T01_end", MetadataValue.of(round(t01, 2), "degC"));
         long planned = ((Number) started.metadata().get(ScanOutcome.PLANNED_POINTS).value()).longValue();
         int draw = outcomes.nextInt(60);
         long points = draw < 7 ? 1 + outcomes.nextInt((int) Math.max(1, planned - 1)) : planned;
@@ -160,15 +135,6 @@ public final class SimulatedBeamline implements ScanEventSource {
             m.put(ScanOutcome.ERROR, MetadataValue.of("Exception: eiger did not answer within 3 s (simulated)"));
         }
         return m;
-    }
-
-    private double drift(double value, double target, double step) {
-        return value + (target - value) * 0.1 + step * random.nextGaussian();
-    }
-
-    private static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
     }
 
     @Override

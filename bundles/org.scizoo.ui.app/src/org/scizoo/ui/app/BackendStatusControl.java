@@ -44,7 +44,7 @@ public class BackendStatusControl {
     }
 
     /** The Backend dialog; saved settings reconnect at once (pending datasets are flushed first). */
-    private static void editBackend(Shell shell, WorkbenchBackend backend, UISynchronize sync) {
+    static void editBackend(Shell shell, WorkbenchBackend backend, UISynchronize sync) {
         BackendDialog dialog = new BackendDialog(shell, WorkbenchBackend.preferences());
         if (dialog.open() == Window.OK) {
             Thread.ofPlatform().daemon().name("scizoo-reconnect").start(() -> backend.restart().whenComplete((ok, failure) -> {
@@ -70,12 +70,20 @@ public class BackendStatusControl {
         };
         light.setForeground(d.getSystemColor(color));
         light.setText("\u25CF");
-        text.setText(format(s));
-        text.setToolTipText(s.sourcesDown().isEmpty() ? s.detail()
+        String line = format(s);
+        String tip = s.sourcesDown().isEmpty() ? s.detail()
                 : s.detail() + "\n\nScan sources down (their scans are not recorded until they are back):\n"
-                        + String.join("\n", s.sourcesDownLines()));
-        text.getParent().layout(true);
-        text.getParent().getParent().layout(true);
+                        + String.join("\n", s.sourcesDownLines());
+        // Only what changed: the status comes every few seconds, and setting the text of a tooltip that is
+        // showing has GTK show it anew, so it never went away while the status kept coming.
+        if (!tip.equals(text.getToolTipText())) {
+            text.setToolTipText(tip);
+        }
+        if (!line.equals(text.getText())) {
+            text.setText(line);
+            text.getParent().layout(true);
+            text.getParent().getParent().layout(true);
+        }
     }
 
     /** "Catalogue: embedded /data/catalog.mv · up (ok, ping 1 ms) · 42 datasets · 0 waiting". */

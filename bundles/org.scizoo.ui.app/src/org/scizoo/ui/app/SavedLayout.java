@@ -79,6 +79,40 @@ public final class SavedLayout {
         return setAside;
     }
 
+    /** The file that asks for a reset at the next start (Window > Reset layout), next to the saved model. */
+    static final String RESET_SUFFIX = ".reset";
+
+    /**
+     * Window > Reset layout: the layout that e4 saves when this session closes is set aside at the next start.
+     *
+     * @throws IOException if the request cannot be written
+     */
+    public static void resetAtNextStart(Path savedModel) throws IOException {
+        Files.createDirectories(savedModel.getParent());
+        Files.writeString(savedModel.resolveSibling(savedModel.getFileName() + RESET_SUFFIX), "asked\n");
+    }
+
+    /**
+     * Sets the saved layout aside if a reset was asked for; then the request is gone.
+     *
+     * @return where the layout was moved, if it was
+     * @throws IOException if it cannot be moved
+     */
+    public static Optional<Path> resetIfAsked(Path savedModel) throws IOException {
+        Path request = savedModel.resolveSibling(savedModel.getFileName() + RESET_SUFFIX);
+        if (!Files.exists(request)) {
+            return Optional.empty();
+        }
+        Optional<Path> setAside = Optional.empty();
+        if (Files.exists(savedModel)) {
+            Path aside = savedModel.resolveSibling(savedModel.getFileName() + SET_ASIDE_SUFFIX);
+            Files.move(savedModel, aside, StandardCopyOption.REPLACE_EXISTING);
+            setAside = Optional.of(aside);
+        }
+        Files.delete(request);
+        return setAside;
+    }
+
     /** Every source the layout grew from is there unchanged, and e4 merges each one added since. */
     private static boolean onlyMergedAdditions(Optional<Map<String, String>> grewFrom, List<ModelSource> model) {
         if (grewFrom.isEmpty()) {

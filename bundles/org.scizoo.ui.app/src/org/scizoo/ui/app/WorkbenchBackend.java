@@ -48,6 +48,7 @@ public class WorkbenchBackend {
             started = new CompletableFuture<>();
             Thread.ofPlatform().daemon().name("scizoo-catalog-start").start(() -> {
                 try {
+                    WorkbenchPreferences.applyPidPrefix();
                     BackendPreferences prefs = preferences();
                     BackendPreferences.Stored stored = prefs.load();
                     WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored));

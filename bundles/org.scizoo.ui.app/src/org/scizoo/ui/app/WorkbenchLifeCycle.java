@@ -47,6 +47,8 @@ public class WorkbenchLifeCycle {
         }
         Path saved = savedModel.get();
         try {
+            SavedLayout.resetIfAsked(saved).ifPresent(aside -> LOG.log(System.Logger.Level.INFO,
+                    "Window > Reset layout: the layout was set aside (" + aside + ")."));
             SavedLayout.keepOnlyIfMadeFrom(saved, modelSources()).ifPresent(aside -> LOG.log(System.Logger.Level.WARNING,
                     "The window layout saved by an earlier version was set aside (" + aside + "): this version's"
                             + " menus and views differ (or a plug-in was removed), and the old layout would hide what"

@@ -16,7 +16,8 @@ import org.scizoo.core.ports.IngestOptions;
  * {@code scizoo.sim} (--no-sim turns the simulated beamline off), {@code scizoo.sim.interval}, and
  * {@code scizoo.kafka} / {@code scizoo.kafka.topic} (--kafka, --topic: scans go to Kafka through the
  * durable outbox, for SciCow to store; the status line counts what waits in the outbox), {@code scizoo.watch}
- * (--watch DIR) with {@code scizoo.time-zone} (--time-zone: the analyser computer's zone, for SES files).
+ * (--watch DIR) with {@code scizoo.time-zone} (--time-zone: the analyser computer's zone, for SES files;
+ * else the one in the preferences).
  */
 public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
 
@@ -66,7 +67,7 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
         if (watch != null && !watch.isBlank()) {
             List<IngestOptions.SourceSpec> sources = new java.util.ArrayList<>(ingest.sources());
             Map<String, String> files = new java.util.HashMap<>(Map.of("folder", watch, "instrument", "scifly"));
-            String zone = System.getProperty(TIME_ZONE);
+            String zone = System.getProperty(TIME_ZONE, WorkbenchPreferences.timeZone());
             if (zone != null && !zone.isBlank()) {
                 try {
                     files.put("zone", TimeZones.parse(zone).getId());

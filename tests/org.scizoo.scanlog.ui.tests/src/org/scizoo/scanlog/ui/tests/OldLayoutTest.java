@@ -28,7 +28,7 @@ import org.scizoo.ui.app.WorkbenchSettings;
 /**
  * A user upgrades: the layout e4 saved was made by a version whose model had no main menu (as before the
  * File menu existed). e4 alone would start from that saved model and show no menu bar; with the
- * product's life cycle hook the old layout is set aside and the File menu is there.
+ * product's life cycle hook the old layout is set aside and the main menu (File, Edit, Window, Help) is there.
  */
 class OldLayoutTest {
 
@@ -51,7 +51,8 @@ class OldLayoutTest {
 
         List<String> withHook = new ArrayList<>(KEEP_LAYOUT);
         withHook.addAll(List.of("-lifeCycleURI", LIFE_CYCLE));
-        assertEquals(List.of("org.scizoo.ui.app.menu.file"), menus(withHook), "the life cycle hook brings the File menu");
+        assertEquals(List.of("org.scizoo.ui.app.menu.file", "org.scizoo.ui.app.menu.edit", "org.scizoo.ui.app.menu.window",
+                "org.scizoo.ui.app.menu.help"), menus(withHook), "the life cycle hook brings the main menu");
         Path aside = saved.resolveSibling(saved.getFileName() + SavedLayout.SET_ASIDE_SUFFIX);
         assertEquals(earlier, Files.readString(aside), "the earlier layout is kept aside, unchanged");
         assertFalse(Files.exists(saved), "nothing saved this session yet: the test's workbench does not save");

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.ui.app.PreferencesDialog;
 import org.scizoo.ui.app.SavedLayout;
 import org.scizoo.ui.app.SavedLayout.ModelSource;
 
@@ -90,5 +91,28 @@ class SavedLayoutTest {
         Files.writeString(saved, "the new layout");
         assertEquals(Optional.empty(), SavedLayout.keepOnlyIfMadeFrom(saved, List.of(APP, BEAMLINE)));
         assertEquals("the new layout", Files.readString(saved));
+    }
+
+    @Test
+    void windowResetLayoutSetsTheLayoutAsideOnceAtTheNextStart() throws IOException {
+        Path saved = dir.resolve("workbench.xmi");
+        Files.writeString(saved, "the user's layout");
+        assertEquals(Optional.empty(), SavedLayout.resetIfAsked(saved), "nothing asked: kept");
+        assertTrue(Files.exists(saved));
+        SavedLayout.resetAtNextStart(saved);
+        Path aside = saved.resolveSibling("workbench.xmi" + SavedLayout.SET_ASIDE_SUFFIX);
+        assertEquals(Optional.of(aside), SavedLayout.resetIfAsked(saved));
+        assertFalse(Files.exists(saved), "the next start begins with SciZoo's own layout");
+        assertEquals("the user's layout", Files.readString(aside), "kept aside, not deleted");
+        Files.writeString(saved, "a layout made after the reset");
+        assertEquals(Optional.empty(), SavedLayout.resetIfAsked(saved), "asked once: the start after keeps it");
+    }
+
+    @Test
+    void preferencesRefuseAWrongTimeZoneOrPidPrefix() {
+        assertEquals(null, PreferencesDialog.check("", ""));
+        assertEquals(null, PreferencesDialog.check("Europe/Stockholm", "20.500.12345"));
+        assertTrue(PreferencesDialog.check("Mars/Olympus", "").startsWith("Time zone: "));
+        assertTrue(PreferencesDialog.check("", "20.500/x").startsWith("PID prefix: '20.500/x' is not a handle prefix"));
     }
 }

@@ -100,6 +100,8 @@ class ScanlogInteractionTest {
                     Event ctrlZ = new Event();
                     ctrlZ.keyCode = 'z';
                     ctrlZ.stateMask = SWT.MOD1;
+                    // the table has the keyboard: its binding context is active, and e4 dispatches Ctrl+Z to Edit > Undo
+                    nat.notifyListeners(SWT.FocusIn, new Event());
                     nat.notifyListeners(SWT.KeyDown, ctrlZ);
                     stage++;
                 }

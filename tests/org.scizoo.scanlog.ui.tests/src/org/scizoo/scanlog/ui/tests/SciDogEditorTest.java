@@ -99,13 +99,20 @@ class SciDogEditorTest {
             Event ctrlZ = new Event();
             ctrlZ.keyCode = 'z';
             ctrlZ.stateMask = SWT.MOD1;
+            // the table has the keyboard: its binding context is active, and e4 dispatches Ctrl+Z to Edit > Undo
+            table.notifyListeners(SWT.FocusIn, new Event());
             table.notifyListeners(SWT.KeyDown, ctrlZ);
             assertEquals(null, m.entries().get(0).group(), "Ctrl+Z undid the last edit");
             assertTrue(m.canRedo());
             p.save();
-            assertFalse(part[0].isDirty(), "saved");
             step[0]++;
-            return true;
+        }
+        case 3 -> {
+            SciDogPart p = (SciDogPart) part[0].getObject();
+            if (!p.saving()) {
+                assertFalse(part[0].isDirty(), "saved");
+                return true;
+            }
         }
         default -> failures.add("unexpected step " + step[0]);
         }
