@@ -47,6 +47,6 @@ PROPS
 "$JAVA" -Xmx1g -cp "$KAFKA_LIBS/*" kafka.Kafka "$work/server.properties" >"$work/broker.log" 2>&1 &
 broker=$!
 for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-echo "Kafka 4.3.1 broker on 127.0.0.1:$port (3 partitions); $COUNT scans; each writer into a fresh embedded store"
+echo "Kafka broker on 127.0.0.1:$port (3 partitions); $COUNT scans; each writer into a fresh embedded store"
 "$ROOT/scizoo" bench-ingest --kafka "127.0.0.1:$port" --connect-libs "$CONNECT_LIBS" --work "$work/stores" \
   --scizoo "$ROOT/scizoo" --broker-pid "$broker" --count "$COUNT"

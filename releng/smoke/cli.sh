@@ -133,6 +133,13 @@ unreachable_kafka_is_named() { # nothing listens on port 9: both services say so
     "$work/nk-consume.out" || { cat "$work/nk-consume.out"; return 1; }
 }
 check "ingest and consume name an unreachable Kafka on their status lines" unreachable_kafka_is_named
+benchmarks_only_in_their_product() { # the servers' product has no benchmark; ./scizoo bench-* finds them
+  "$SCIZOO" help >"$work/help.out" 2>&1 || return 1
+  if grep -q 'bench-' "$work/help.out"; then echo "the ingestion product lists benchmarks"; return 1; fi
+  "$SCIZOO" bench-files --help >"$work/bench-help.out" 2>&1 || { cat "$work/bench-help.out"; return 1; }
+  grep -q 'usage: scizoo bench-files' "$work/bench-help.out" || { cat "$work/bench-help.out"; return 1; }
+}
+check "the ingestion product carries no benchmark; the benchmarks' product runs them" benchmarks_only_in_their_product
 check "two ./scizoo started together after a change build once: the second waits, then uses it" one_build_at_a_time
 echo "cli smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

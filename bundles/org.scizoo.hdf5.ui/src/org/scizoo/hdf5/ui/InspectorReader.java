@@ -1,21 +1,22 @@
 package org.scizoo.hdf5.ui;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.scizoo.hdf5.FileStamp;
 import org.scizoo.hdf5.H5File;
 import org.scizoo.hdf5.Hdf5Exception;
 
 /**
- * Reads one file for an inspector part, on a thread of its own: jhdf is not made for concurrent use, and
- * the display thread never waits for a disk. Results come back on the display thread. A read that takes
- * too long (a corrupt file can make a reader loop) can be abandoned: the thread is left behind and a new
- * one opens the file again.
+ * Reads one file for an inspector part, in jobs ("Reading … of FILE"): one at a time for the file (a
+ * scheduling rule of the file's, since jhdf is not made for concurrent use), and the display thread never
+ * waits for a disk. Results come back on the display thread. A read that takes too long (a corrupt file can
+ * make a reader loop) can be abandoned: its job is cancelled and left behind with the rule it holds, and the
+ * next reads open the file again under a rule of their own.
  */
 final class InspectorReader {
 
@@ -27,12 +28,27 @@ final class InspectorReader {
     record Busy(String what, long sinceNanos) {
     }
 
+    /** The reads of one opening of the file; a read abandoned keeps its session, the next reads get a new one. */
+    private static final class Session implements ISchedulingRule {
+        volatile H5File file;
+
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    }
+
     private final Path path;
     private final Display display;
     private final AtomicReference<Busy> busy = new AtomicReference<>();
-    private ExecutorService thread = newThread();
-    private volatile H5File file;
+    private Session session = new Session();
     private volatile FileStamp stamp;
+    private volatile Job running;
     private int generation;
 
     InspectorReader(Path path, Display display) {
@@ -40,28 +56,20 @@ final class InspectorReader {
         this.display = display;
     }
 
-    private ExecutorService newThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "hdf5 inspector: " + path.getFileName());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     Path path() {
         return path;
     }
 
-    /** Runs {@code read} on the reader thread (opening the file first if needed); answers on the display thread. */
+    /** Runs {@code read} in a job (opening the file first if needed); answers on the display thread. */
     <T> void read(String what, Read<T> read, Consumer<T> done, Consumer<String> failed) {
         int submittedIn = generation;
-        ExecutorService on = thread;
-        on.execute(() -> {
+        Session in = session;
+        schedule("Reading " + what + " of " + path.getFileName(), in, () -> {
             busy.set(new Busy(what, System.nanoTime()));
             Object result;
             boolean ok;
             try {
-                result = read.read(open());
+                result = read.read(open(in));
                 ok = true;
             } catch (Hdf5Exception e) {
                 result = e.getMessage();
@@ -91,18 +99,28 @@ final class InspectorReader {
         });
     }
 
-    private H5File open() throws Hdf5Exception {
-        if (file == null) {
+    private void schedule(String name, Session rule, Runnable work) {
+        Job job = Job.create(name, monitor -> {
+            running = Job.getJobManager().currentJob();
+            work.run();
+        });
+        job.setRule(rule);
+        job.schedule();
+    }
+
+    private H5File open(Session in) throws Hdf5Exception {
+        if (in.file == null) {
             stamp = FileStamp.of(path);
-            file = H5File.open(path);
+            in.file = H5File.open(path);
         }
-        return file;
+        return in.file;
     }
 
     /** Closes the file; the next read opens it again (a growing file shows what was added). Display thread. */
     void reload() {
         generation++;
-        thread.execute(this::closeFile);
+        Session in = session;
+        schedule("Closing " + path.getFileName(), in, () -> closeFile(in));
     }
 
     /** True when the file on disk may no longer be the one read (see {@link FileStamp}). Any thread. */
@@ -115,24 +133,27 @@ final class InspectorReader {
         return busy.get();
     }
 
-    /** Leaves a stuck read behind: a new thread opens the file again for the next reads. Display thread. */
+    /** Leaves a stuck read behind: the next reads open the file again, under a rule of their own. Display thread. */
     void abandon() {
         generation++;
-        thread.shutdownNow();
-        thread = newThread();
-        file = null; // the old thread may still hold it; it is not touched again
+        Job stuck = running;
+        if (stuck != null) {
+            stuck.cancel();
+        }
+        session = new Session(); // the stuck read keeps the old one's file; it is not touched again
     }
 
-    private void closeFile() {
-        if (file != null) {
-            file.close();
-            file = null;
+    private static void closeFile(Session in) {
+        H5File f = in.file;
+        if (f != null) {
+            f.close();
+            in.file = null;
         }
     }
 
     void dispose() {
         generation++;
-        thread.execute(this::closeFile);
-        thread.shutdown();
+        Session in = session;
+        schedule("Closing " + path.getFileName(), in, () -> closeFile(in));
     }
 }

@@ -1,5 +1,6 @@
 package org.scizoo.ui.app;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
@@ -47,12 +48,16 @@ public class BackendStatusControl {
     static void editBackend(Shell shell, WorkbenchBackend backend, UISynchronize sync) {
         BackendDialog dialog = new BackendDialog(shell, WorkbenchBackend.preferences());
         if (dialog.open() == Window.OK) {
-            Thread.ofPlatform().daemon().name("scizoo-reconnect").start(() -> backend.restart().whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    sync.asyncExec(() -> MessageDialog.openError(shell, "SciZoo: the catalogue could not be opened",
-                            failure.getMessage() + "\n\nChange the settings with Backend… on the status line."));
-                }
-            }));
+            // A job of its own, without the opening's rule: it waits for the session to stop (datasets flushed),
+            // then the opening job it starts takes the rule.
+            Job.create("Reconnecting to the catalogue", monitor -> {
+                backend.restart().whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        sync.asyncExec(() -> MessageDialog.openError(shell, "SciZoo: the catalogue could not be opened",
+                                failure.getMessage() + "\n\nChange the settings with Backend… on the status line."));
+                    }
+                });
+            }).schedule();
         }
     }
 

@@ -2,6 +2,11 @@ package org.scizoo.ui.app;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +25,18 @@ import org.scizoo.core.ports.CatalogService;
 public class WorkbenchBackend {
 
     public static final String EARLY_START = "scizoo.early.start";
+    /** One opening or reconnection of the workbench's catalogue at a time. */
+    public static final ISchedulingRule RULE = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
 
     private final CatalogService catalog;
     private CompletableFuture<Void> started;
@@ -41,25 +58,55 @@ public class WorkbenchBackend {
 
     /**
      * Starts the session from the system properties unless it is running or starting; completes
-     * exceptionally if it fails (a failed start is not kept: the next call tries again).
+     * exceptionally if it fails (a failed start is not kept: the next call tries again). The opening runs as
+     * a job ("Opening the catalogue", its progress the opening's own words: "indexing … 40 %"), one at a time
+     * under {@link #RULE}; cancelling it stops the opening, which gives up its long work.
      */
     public synchronized CompletableFuture<Void> ensureStarted() {
         if (started == null || started.isCompletedExceptionally()) {
-            started = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().name("scizoo-catalog-start").start(() -> {
-                try {
-                    WorkbenchPreferences.applyPidPrefix();
-                    BackendPreferences prefs = preferences();
-                    BackendPreferences.Stored stored = prefs.load();
-                    WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored));
-                    catalog.start(settings.backend(), settings.ingest());
-                    started.complete(null);
-                } catch (Exception | LinkageError e) {
-                    started.completeExceptionally(e);
+            CompletableFuture<Void> starting = new CompletableFuture<>();
+            started = starting;
+            Job job = new Job("Opening the catalogue") {
+                @Override
+                protected IStatus run(IProgressMonitor monitor) {
+                    monitor.beginTask("Opening the catalogue", IProgressMonitor.UNKNOWN);
+                    AutoCloseable progress = catalog.onStatus(s -> monitor.subTask(s.detail()));
+                    try {
+                        WorkbenchPreferences.applyPidPrefix();
+                        BackendPreferences prefs = preferences();
+                        BackendPreferences.Stored stored = prefs.load();
+                        WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored));
+                        catalog.start(settings.backend(), settings.ingest());
+                        starting.complete(null);
+                        return Status.OK_STATUS;
+                    } catch (Exception | LinkageError e) {
+                        starting.completeExceptionally(e);
+                        // said by the dialog and the status line already; the job's result only records it
+                        return monitor.isCanceled() ? Status.CANCEL_STATUS
+                                : new Status(IStatus.INFO, "org.scizoo.ui.app", String.valueOf(e.getMessage()));
+                    } finally {
+                        close(progress);
+                        monitor.done();
+                    }
                 }
-            });
+
+                @Override
+                protected void canceling() {
+                    catalog.stop(); // a start that holds the catalogue's lock gives up its opening's long work
+                }
+            };
+            job.setRule(RULE);
+            job.schedule();
         }
         return started;
+    }
+
+    private static void close(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // a listener list that cannot drop one: nothing to undo
+        }
     }
 
     /** Stops the session (flushing pending datasets); a later {@link #ensureStarted()} starts it afresh. */
