@@ -54,7 +54,7 @@ import org.scizoo.core.ports.CatalogService;
 import org.scizoo.core.ports.DeviceDirectory;
 import org.scizoo.core.ports.Devices;
 import org.scizoo.ui.app.EditActions;
-import org.scizoo.ui.app.WorkbenchCommands;
+import org.scizoo.ui.app.TableKeys;
 import org.scizoo.core.ports.DeviceReader;
 import org.scizoo.ui.app.EclipseCollectionsInOsgi;
 
@@ -198,15 +198,7 @@ public class SciDogPart implements EditActions {
         });
         t.configure();
         t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        // the table's keys (Insert, Delete, Ctrl+Z, …) while it has the keyboard; a cell editor keeps its own
-        t.addListener(SWT.FocusIn, e -> {
-            contexts.activateContext(WorkbenchCommands.TABLE_CONTEXT);
-            contexts.activateContext(CONTEXT);
-        });
-        t.addListener(SWT.FocusOut, e -> {
-            contexts.deactivateContext(CONTEXT);
-            contexts.deactivateContext(WorkbenchCommands.TABLE_CONTEXT);
-        });
+        TableKeys.follow(t, contexts, CONTEXT); // Insert, Delete, Ctrl+Z, … while the table has the keyboard
         return t;
     }
 

@@ -36,7 +36,7 @@ import org.scizoo.scanlog.core.ScanlogSession;
 import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
 import org.scizoo.ui.app.EclipseCollectionsInOsgi;
 import org.scizoo.ui.app.EditActions;
-import org.scizoo.ui.app.WorkbenchCommands;
+import org.scizoo.ui.app.TableKeys;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -115,14 +115,7 @@ public class ScanlogPart implements EditActions {
         probe = new StartupProbe(() -> workbench.close());
         nat.addPaintListener(e -> probe.painted(rowCount() > 0));
         nat.setMenu(actions.contextMenu(nat));
-        nat.addListener(SWT.FocusIn, e -> {
-            contexts.activateContext(WorkbenchCommands.TABLE_CONTEXT);
-            contexts.activateContext(CONTEXT);
-        });
-        nat.addListener(SWT.FocusOut, e -> {
-            contexts.deactivateContext(CONTEXT);
-            contexts.deactivateContext(WorkbenchCommands.TABLE_CONTEXT);
-        });
+        TableKeys.follow(nat, contexts, CONTEXT);
         nat.addListener(SWT.MouseDoubleClick, actions::doubleClicked);
         dropImages(nat);
 

@@ -20,7 +20,6 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +85,7 @@ class DesktopConventionsTest {
             waitingFor = "Window > SciDog active and loaded; active " + (active == null ? null : active.getElementId());
             if (p != null && p.model() != null) {
                 seen.add("window");
-                NatTable table = find((Composite) active.getWidget(), NatTable.class);
+                NatTable table = Widgets.find((Composite) active.getWidget(), NatTable.class, t -> true);
                 table.notifyListeners(SWT.FocusIn, new Event()); // the table has the keyboard
                 table.notifyListeners(SWT.KeyDown, key(SWT.INSERT));
                 assertEquals(1, p.model().entries().size(), "Insert reached SciDog's add command");
@@ -139,20 +138,5 @@ class DesktopConventionsTest {
 
     private static List<String> ids(List<MMenuElement> elements) {
         return elements.stream().map(MMenuElement::getElementId).filter(id -> !id.contains(".separator.")).toList();
-    }
-
-    private static <T extends Control> T find(Composite c, Class<T> type) {
-        for (Control child : c.getChildren()) {
-            if (type.isInstance(child)) {
-                return type.cast(child);
-            }
-            if (child instanceof Composite inner) {
-                T t = find(inner, type);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -15,7 +15,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.Test;
@@ -91,7 +90,7 @@ class SimulatedBeamlineChainTest {
             }
         }
         case 2 -> {
-            Tree tree = find((Composite) part.getWidget(), Tree.class);
+            Tree tree = Widgets.find((Composite) part.getWidget(), Tree.class, t -> true);
             List<String> roots = tree == null ? List.of() : Arrays.stream(tree.getItems()).map(TreeItem::getText).toList();
             waitingFor = "the device browser's simulated devices; roots " + roots;
             if (roots.equals(List.of("sim-saxs"))) {
@@ -131,20 +130,5 @@ class SimulatedBeamlineChainTest {
         }
         }
         return false;
-    }
-
-    private static <T extends Control> T find(Composite c, Class<T> type) {
-        for (Control child : c.getChildren()) {
-            if (type.isInstance(child)) {
-                return type.cast(child);
-            }
-            if (child instanceof Composite inner) {
-                T t = find(inner, type);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
     }
 }
