@@ -55,7 +55,8 @@ class TangoHarvestTest {
         sample = peers.startPython("Sample", "b310a-e/ctl/sample");
         eiger = peers.startPython("Eiger", "expchan/eiger_tr_ctrl/1");
         chiller = peers.startPython("Chiller", "b310a/chiller/1");
-        reader = OsgiServices.get(DeviceReader.class);
+        // the simulated beamline's reader is installed too: take the one that reads Tango names
+        reader = OsgiServices.get(DeviceReader.class, r -> r.reads(tangoTest));
     }
 
     @AfterAll
