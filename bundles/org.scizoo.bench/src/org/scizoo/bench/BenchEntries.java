@@ -22,7 +22,8 @@ final class BenchEntries {
     static CatalogEntry entry(int i) {
         Dataset d = dataset(i);
         return new CatalogEntry(d, List.of(new OrigDatablock(d.pid() + "/orig-0", d.pid(), d.size(), null,
-                d.ownerGroup(), List.of(), List.of(new DataFile("scan_" + i + ".h5", d.size(), d.creationTime(), null)))));
+                d.ownerGroup(), List.of(),
+                List.of(new DataFile("scan_" + i + ".h5", d.size(), d.creationTime(), null)))));
     }
 
     /**

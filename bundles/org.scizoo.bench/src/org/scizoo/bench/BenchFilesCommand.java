@@ -159,7 +159,8 @@ public class BenchFilesCommand implements CliCommand {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("baseline: the same %d headers read and checksummed alone, one by one: %.0f files/s; the whole"
-                + " path runs at %.0f%% of it%n", count, count / seconds, 100 * (count / pipelineSeconds) / (count / seconds));
+                + " path runs at %.0f%% of it%n", count, count / seconds,
+                100 * (count / pipelineSeconds) / (count / seconds));
     }
 
     /**
@@ -173,7 +174,8 @@ public class BenchFilesCommand implements CliCommand {
         List<CatalogEntry> entries = new ArrayList<>();
         try (var files = Files.walk(watched)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                HarvestedFile h = new HarvestedFile(f, extractor.extract(f), Files.size(f), Instant.now(), "0", Instant.now());
+                HarvestedFile h = new HarvestedFile(f, extractor.extract(f), Files.size(f), Instant.now(), "0",
+                        Instant.now());
                 entries.add(factory.create(FilesSourceFactory.scan(h, watched, "bench-xps", null), Optional.empty(),
                         Instant.now()));
             }
@@ -185,8 +187,10 @@ public class BenchFilesCommand implements CliCommand {
                 s.upsert(entries.subList(i, Math.min(entries.size(), i + 500)));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf("baseline: the store alone, the same %d datasets (and datablocks) in batches of 500: %.0f files/s;"
-                    + " the whole path runs at %.0f%% of it%n", entries.size(), entries.size() / seconds,
+            out.printf(
+                    "baseline: the store alone, the same %d datasets (and datablocks) in batches of 500: %.0f files/s;"
+                            + " the whole path runs at %.0f%% of it%n",
+                    entries.size(), entries.size() / seconds,
                     100 * (count / pipelineSeconds) / (entries.size() / seconds));
         }
     }

@@ -94,7 +94,8 @@ public class BenchHdf5Command implements CliCommand {
         }
         for (int r = 0; r < reps; r++) {
             long start = System.nanoTime();
-            Process p = new ProcessBuilder("h5ls", "-r", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder("h5ls", "-r", file.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IOException("h5ls -r " + file + " failed");
@@ -106,7 +107,8 @@ public class BenchHdf5Command implements CliCommand {
         double h5lsMedian = median(h5ls);
         boolean paintMet = paintWorst < 300;
         boolean walkMet = walkMedian <= 2 * h5lsMedian;
-        out.printf("%s: %.1f MB, %d objects, %d rows at the root%n", file.getFileName(), Files.size(file) / 1e6, objects,
+        out.printf("%s: %.1f MB, %d objects, %d rows at the root%n", file.getFileName(), Files.size(file) / 1e6,
+                objects,
                 rows);
         out.printf("  first paint: first (cold) %.0f ms, median %.0f ms, worst %.0f ms; goal < 300 ms: %s%n", paint[0],
                 median(paint), paintWorst, paintMet ? "met" : "NOT met");

@@ -139,7 +139,7 @@ public class BenchIngestCommand implements CliCommand {
             throws CatalogException, InterruptedException {
         createTopic(kafka, topic);
         long t0 = System.nanoTime();
-        try (KafkaMetadataTransport t = new KafkaMetadataTransport(kafka, topic, Map.of(), e -> { })) {
+        try (KafkaMetadataTransport t = new KafkaMetadataTransport(kafka, topic, Map.of(), e -> {})) {
             for (CatalogEntry e : entries) {
                 t.publish(e);
             }
@@ -180,7 +180,7 @@ public class BenchIngestCommand implements CliCommand {
         String goal = scicow.perSecond() >= threeTimes ? "met"
                 : floor >= budget ? "NOT met, and out of this store's reach here (nothing left of the CPU 3x Connect"
                         + " leaves for consuming and decoding)"
-                        : cowDocs >= threeTimes ? "met in documents only, NOT in datasets" : "NOT met";
+                : cowDocs >= threeTimes ? "met in documents only, NOT in datasets" : "NOT met";
         out.printf("goal >= 3x Connect: %s; goal >= 80%% of the ceiling: %s%n", goal,
                 scicow.perSecond() >= 0.8 * ceiling.perSecond() ? "met" : "NOT met");
     }
@@ -271,7 +271,8 @@ public class BenchIngestCommand implements CliCommand {
             try {
                 return "mongodb://127.0.0.1:" + Files.readString(dataDir.resolve("catalog.port")).strip() + "/scicat";
             } catch (IOException e) {
-                throw new CatalogException("the embedded store in " + dataDir + " has not said its port: " + e.getMessage(), e);
+                throw new CatalogException(
+                        "the embedded store in " + dataDir + " has not said its port: " + e.getMessage(), e);
             }
         }
     }

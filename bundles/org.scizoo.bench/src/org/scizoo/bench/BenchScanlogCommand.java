@@ -117,7 +117,8 @@ public class BenchScanlogCommand implements CliCommand {
                     p(filters, 95), p(filters, 50), p(filters, 100), filters.length,
                     p(filters, 95) < 150 ? "met" : "NOT met");
             out.printf("baseline sort: a comparator over the same rows and columns (what a plain sorted table model"
-                    + " does): p95 %.0f ms; ours is %.1fx faster%n", p(comparator, 95), p(comparator, 95) / p(sorts, 95));
+                    + " does): p95 %.0f ms; ours is %.1fx faster%n", p(comparator, 95),
+                    p(comparator, 95) / p(sorts, 95));
             out.printf("baseline filter: each shown cell's text lower-cased and searched (what a plain table filter"
                     + " does): p95 %.0f ms; ours is %.1fx faster%n", p(naive, 95), p(naive, 95) / p(filters, 95));
             return OK;

@@ -41,7 +41,8 @@ final class ConnectSink {
             runtime = false;
         }
         if (!runtime) {
-            throw new IOException(libs + " does not hold Kafka's connect-runtime (build releng/org.scizoo.peers.connect)");
+            throw new IOException(
+                    libs + " does not hold Kafka's connect-runtime (build releng/org.scizoo.peers.connect)");
         }
         Files.createDirectories(dir);
         // Opening the embedded store starts its server, which Connect writes to; it is closed afterwards.
@@ -62,7 +63,8 @@ final class ConnectSink {
                     "collection=" + COLLECTION,
                     // the pid becomes the document's _id as a plain string, as SciCow's are (a partial-value
                     // id strategy would make it a sub-document {pid: …}, which the store orders more slowly)
-                    "transforms=pidAsId", "transforms.pidAsId.type=org.apache.kafka.connect.transforms.ReplaceField$Value",
+                    "transforms=pidAsId",
+                    "transforms.pidAsId.type=org.apache.kafka.connect.transforms.ReplaceField$Value",
                     "transforms.pidAsId.renames=pid:_id",
                     "document.id.strategy=com.mongodb.kafka.connect.sink.processor.id.strategy.ProvidedInValueStrategy",
                     "writemodel.strategy=com.mongodb.kafka.connect.sink.writemodel.strategy.ReplaceOneDefaultStrategy",
@@ -77,7 +79,8 @@ final class ConnectSink {
                         java.time.Duration.ofMinutes(10), connect::isAlive,
                         BenchIngestCommand.processes(BenchIngestCommand.CONNECT, connect.toHandle(), broker));
             } catch (IllegalStateException e) {
-                throw new IOException("Kafka Connect: " + e.getMessage() + "; its log: " + dir.resolve("connect.log"), e);
+                throw new IOException("Kafka Connect: " + e.getMessage() + "; its log: " + dir.resolve("connect.log"),
+                        e);
             } finally {
                 connect.destroy();
                 connect.waitFor();

@@ -20,7 +20,8 @@ record Rate(long documents, Duration time, Map<String, Duration> cpu) {
     }
 
     String line(String who) {
-        return String.format("%-75s %9.0f datasets/s (%d in %.2f s)", who, perSecond(), documents, time.toNanos() / 1e9);
+        return String.format("%-75s %9.0f datasets/s (%d in %.2f s)", who, perSecond(), documents,
+                time.toNanos() / 1e9);
     }
 
     /** Microseconds of CPU {@code process} spent per document, or NaN when it was not measured. */

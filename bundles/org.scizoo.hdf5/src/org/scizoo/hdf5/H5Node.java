@@ -78,7 +78,8 @@ public final class H5Node {
             String joined = ((Link) node).getTargetPath();
             int colon = joined.lastIndexOf(':');
             String inFile = joined.substring(colon + 1);
-            return joined.substring(0, Math.max(colon, 0)) + "//" + (inFile.startsWith("/") ? inFile.substring(1) : inFile);
+            return joined.substring(0, Math.max(colon, 0)) + "//"
+                    + (inFile.startsWith("/") ? inFile.substring(1) : inFile);
         }
         return null;
     }

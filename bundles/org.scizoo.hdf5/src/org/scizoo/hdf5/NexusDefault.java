@@ -67,7 +67,8 @@ public final class NexusDefault {
                     continue;
                 }
                 try {
-                    return plotOf(candidate, "the first NXdata that can be plotted (" + String.join("; ", passedOver) + ")");
+                    return plotOf(candidate,
+                            "the first NXdata that can be plotted (" + String.join("; ", passedOver) + ")");
                 } catch (Hdf5Exception notPlottable) {
                     passedOver.add(notPlottable.getMessage());
                 }

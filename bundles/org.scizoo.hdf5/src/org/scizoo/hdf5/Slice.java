@@ -6,7 +6,8 @@ package org.scizoo.hdf5;
  * which is null for numeric data. {@code singlePrecision}: the file's numbers are 32-bit floats, written
  * as such (2.3, not 2.299999952316284).
  */
-public record Slice(SliceRequest request, int rows, int cols, double[] numbers, String[] texts, boolean singlePrecision) {
+public record Slice(SliceRequest request, int rows, int cols, double[] numbers, String[] texts,
+        boolean singlePrecision) {
 
     public boolean numeric() {
         return texts == null;
@@ -18,6 +19,7 @@ public record Slice(SliceRequest request, int rows, int cols, double[] numbers, 
 
     public String text(int row, int col) {
         double v = numbers[row * cols + col];
-        return texts != null ? texts[row * cols + col] : singlePrecision ? ValueText.number((float) v) : ValueText.number(v);
+        return texts != null ? texts[row * cols + col] : singlePrecision ? ValueText.number((float) v)
+                : ValueText.number(v);
     }
 }

@@ -40,7 +40,8 @@ public final class RowValidator {
                 continue;
             }
             EntryResult r = result.entries().get(next++);
-            out.add(r.ok() ? new RowCheck(true, String.valueOf(r.reading().value()), r.unit(), r.reading().quality(), null)
+            out.add(r.ok()
+                    ? new RowCheck(true, String.valueOf(r.reading().value()), r.unit(), r.reading().quality(), null)
                     : RowCheck.problem(r.error()));
         }
         return out;

@@ -104,10 +104,10 @@ final class DeviceBrowser {
             String error = null;
             try {
                 names = switch (node.kind()) {
-                case "root" -> directory.domains(h);
-                case "domain" -> directory.families(h, node.path()[0]);
-                case "family" -> directory.members(h, node.path()[0], node.path()[1]);
-                default -> directory.attributes(node.path()[3]);
+                    case "root" -> directory.domains(h);
+                    case "domain" -> directory.families(h, node.path()[0]);
+                    case "family" -> directory.members(h, node.path()[0], node.path()[1]);
+                    default -> directory.attributes(node.path()[3]);
                 };
             } catch (CatalogException e) {
                 names = List.of();
@@ -135,11 +135,11 @@ final class DeviceBrowser {
         DeviceDirectory directory = directories.get();
         for (String name : children) {
             Node child = switch (node.kind()) {
-            case "root" -> new Node("domain", new String[] { name });
-            case "domain" -> new Node("family", new String[] { node.path()[0], name });
-            case "family" -> new Node("member", new String[] { node.path()[0], node.path()[1], name,
-                    directory.deviceName(h, node.path()[0], node.path()[1], name) });
-            default -> new Node("attribute", new String[] { node.path()[3], name });
+                case "root" -> new Node("domain", new String[] { name });
+                case "domain" -> new Node("family", new String[] { node.path()[0], name });
+                case "family" -> new Node("member", new String[] { node.path()[0], node.path()[1], name,
+                        directory.deviceName(h, node.path()[0], node.path()[1], name) });
+                default -> new Node("attribute", new String[] { node.path()[3], name });
             };
             TreeItem item = item(parent, name, child);
             if (!child.kind().equals("attribute")) {

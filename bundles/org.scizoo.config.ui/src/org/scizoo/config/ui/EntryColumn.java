@@ -39,16 +39,17 @@ public enum EntryColumn {
     /** What the cell shows; {@code check} may be null (not checked yet). */
     public Object value(MetadataEntry e, RowCheck check) {
         return switch (this) {
-        case GROUP -> e.group() == null ? "" : e.group();
-        case NAME -> e.name();
-        case DEVICE -> e.device();
-        case ATTRIBUTE -> e.attribute();
-        case UNIT -> e.unit() != null ? e.unit() : check != null && check.unit() != null ? "(" + check.unit() + ")" : "";
-        case WHEN -> e.when().name().toLowerCase(Locale.ROOT);
-        case ENABLED -> e.enabled();
-        case CHECK -> check == null ? "" : check.ok() ? "\u2713 " + (check.quality() == null ? "" : check.quality())
-                : "\u2717 " + check.problem();
-        case LIVE -> check == null || check.liveValue() == null ? "" : check.liveValue();
+            case GROUP -> e.group() == null ? "" : e.group();
+            case NAME -> e.name();
+            case DEVICE -> e.device();
+            case ATTRIBUTE -> e.attribute();
+            case UNIT ->
+                e.unit() != null ? e.unit() : check != null && check.unit() != null ? "(" + check.unit() + ")" : "";
+            case WHEN -> e.when().name().toLowerCase(Locale.ROOT);
+            case ENABLED -> e.enabled();
+            case CHECK -> check == null ? "" : check.ok() ? "\u2713 " + (check.quality() == null ? "" : check.quality())
+                    : "\u2717 " + check.problem();
+            case LIVE -> check == null || check.liveValue() == null ? "" : check.liveValue();
         };
     }
 
@@ -56,18 +57,19 @@ public enum EntryColumn {
     public MetadataEntry edit(MetadataEntry e, Object value) {
         String s = value == null ? "" : value.toString().strip();
         return switch (this) {
-        case GROUP -> new MetadataEntry(s.isEmpty() ? null : s, e.name(), e.device(), e.attribute(), e.unit(), e.when(),
-                e.enabled());
-        case NAME -> new MetadataEntry(e.group(), s, e.device(), e.attribute(), e.unit(), e.when(), e.enabled());
-        case DEVICE -> new MetadataEntry(e.group(), e.name(), s, e.attribute(), e.unit(), e.when(), e.enabled());
-        case ATTRIBUTE -> new MetadataEntry(e.group(), e.name(), e.device(), s, e.unit(), e.when(), e.enabled());
-        case UNIT -> new MetadataEntry(e.group(), e.name(), e.device(), e.attribute(),
-                s.isEmpty() || s.startsWith("(") ? null : s, e.when(), e.enabled());
-        case WHEN -> new MetadataEntry(e.group(), e.name(), e.device(), e.attribute(), e.unit(),
-                s.isEmpty() ? e.when() : When.valueOf(s.toUpperCase(Locale.ROOT)), e.enabled());
-        case ENABLED -> new MetadataEntry(e.group(), e.name(), e.device(), e.attribute(), e.unit(), e.when(),
-                Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(s));
-        case CHECK, LIVE -> e;
+            case GROUP ->
+                new MetadataEntry(s.isEmpty() ? null : s, e.name(), e.device(), e.attribute(), e.unit(), e.when(),
+                        e.enabled());
+            case NAME -> new MetadataEntry(e.group(), s, e.device(), e.attribute(), e.unit(), e.when(), e.enabled());
+            case DEVICE -> new MetadataEntry(e.group(), e.name(), s, e.attribute(), e.unit(), e.when(), e.enabled());
+            case ATTRIBUTE -> new MetadataEntry(e.group(), e.name(), e.device(), s, e.unit(), e.when(), e.enabled());
+            case UNIT -> new MetadataEntry(e.group(), e.name(), e.device(), e.attribute(),
+                    s.isEmpty() || s.startsWith("(") ? null : s, e.when(), e.enabled());
+            case WHEN -> new MetadataEntry(e.group(), e.name(), e.device(), e.attribute(), e.unit(),
+                    s.isEmpty() ? e.when() : When.valueOf(s.toUpperCase(Locale.ROOT)), e.enabled());
+            case ENABLED -> new MetadataEntry(e.group(), e.name(), e.device(), e.attribute(), e.unit(), e.when(),
+                    Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(s));
+            case CHECK, LIVE -> e;
         };
     }
 }

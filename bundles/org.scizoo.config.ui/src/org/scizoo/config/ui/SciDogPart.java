@@ -187,7 +187,8 @@ public class SciDogPart implements EditActions {
                     }
                 }
                 registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITOR,
-                        new ComboBoxCellEditor(List.of(EntryColumn.WHEN_CHOICES)), DisplayMode.EDIT, label(EntryColumn.WHEN));
+                        new ComboBoxCellEditor(List.of(EntryColumn.WHEN_CHOICES)), DisplayMode.EDIT,
+                        label(EntryColumn.WHEN));
                 registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITOR, new CheckBoxCellEditor(),
                         DisplayMode.EDIT, label(EntryColumn.ENABLED));
                 registry.registerConfigAttribute(CellConfigAttributes.CELL_PAINTER, new CheckBoxPainter(),
@@ -265,10 +266,12 @@ public class SciDogPart implements EditActions {
     private void updateStatus(String note) {
         int problems = model.problems().size();
         long failing = checks.stream().filter(c -> !c.ok()).count();
-        setStatus(model.instrument() + (model.savedVersion() == 0 ? " (not saved yet)" : " version " + model.savedVersion())
+        setStatus(model.instrument()
+                + (model.savedVersion() == 0 ? " (not saved yet)" : " version " + model.savedVersion())
                 + (model.isDirty() ? ", changed" : "") + " · " + rows.size() + " entries"
                 + (problems > 0 ? " · " + problems + " rows to fix before saving" : "")
-                + (failing > 0 ? " · " + failing + " rows fail on their device" : "") + (note == null ? "" : " · " + note));
+                + (failing > 0 ? " · " + failing + " rows fail on their device" : "")
+                + (note == null ? "" : " · " + note));
     }
 
     private void setStatus(String text) {

@@ -87,7 +87,10 @@ public final class DatasetBuilder {
     public DatasetBuilder ownerGroup(String v) { ownerGroup = v; return this; }
     public DatasetBuilder ownerEmail(String v) { ownerEmail = v; return this; }
     public DatasetBuilder description(String v) { description = v; return this; }
-    public DatasetBuilder principalInvestigators(List<String> v) { principalInvestigators = new ArrayList<>(v); return this; }
+    public DatasetBuilder principalInvestigators(List<String> v) {
+        principalInvestigators = new ArrayList<>(v);
+        return this;
+    }
     public DatasetBuilder proposalIds(List<String> v) { proposalIds = new ArrayList<>(v); return this; }
     public DatasetBuilder sampleIds(List<String> v) { sampleIds = new ArrayList<>(v); return this; }
     public DatasetBuilder instrumentIds(List<String> v) { instrumentIds = new ArrayList<>(v); return this; }
@@ -102,7 +105,10 @@ public final class DatasetBuilder {
     public DatasetBuilder isPublished(boolean v) { isPublished = v; return this; }
     public DatasetBuilder comment(String v) { comment = v; return this; }
     public DatasetBuilder dataQualityMetrics(Double v) { dataQualityMetrics = v; return this; }
-    public DatasetBuilder scientificMetadata(Map<String, MetadataValue> v) { scientificMetadata = new LinkedHashMap<>(v); return this; }
+    public DatasetBuilder scientificMetadata(Map<String, MetadataValue> v) {
+        scientificMetadata = new LinkedHashMap<>(v);
+        return this;
+    }
     public DatasetBuilder createdBy(String v) { createdBy = v; return this; }
     public DatasetBuilder createdAt(Instant v) { createdAt = v; return this; }
 

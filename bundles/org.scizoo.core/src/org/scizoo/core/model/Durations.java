@@ -21,10 +21,10 @@ public final class Durations {
         double n = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         double ms = switch (unit) {
-        case "ms" -> n;
-        case "m" -> n * 60_000;
-        case "h" -> n * 3_600_000;
-        default -> n * 1000;
+            case "ms" -> n;
+            case "m" -> n * 60_000;
+            case "h" -> n * 3_600_000;
+            default -> n * 1000;
         };
         Duration d = Duration.ofMillis(Math.round(ms));
         if (d.isZero()) {

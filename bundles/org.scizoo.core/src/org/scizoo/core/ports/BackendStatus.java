@@ -29,7 +29,8 @@ public record BackendStatus(State state, String backend, String detail, long dat
     }
 
     public BackendStatus {
-        sourcesDown = sourcesDown == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sourcesDown));
+        sourcesDown = sourcesDown == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(sourcesDown));
     }
 
     /** A status with every source delivering. */

@@ -16,6 +16,7 @@ import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
 import org.scizoo.core.model.Technique;
+import org.scizoo.core.units.SciCatUnits;
 
 /**
  * Maps the domain records to the documents a SciCat v4 backend keeps in MongoDB (collections
@@ -28,6 +29,12 @@ public final class SciCatDocuments {
     public static final String DATASET_COLLECTION = "Dataset";
     public static final String ORIG_DATABLOCK_COLLECTION = "OrigDatablock";
     public static final String PROPOSAL_COLLECTION = "Proposal";
+    public static final String METADATA_KEYS_COLLECTION = "MetadataKeys";
+    /** SciCat's {@code version} field: the API whose document model we write (SciCat writes its route's). */
+    public static final String API_VERSION = "4";
+    /** Written when a document is first stored only: who made it and when, and SciCat's archive state. */
+    public static final java.util.Set<String> INSERT_ONLY = java.util.Set.of("createdAt", "createdBy",
+            "datasetlifecycle");
 
     private SciCatDocuments() {
     }
@@ -61,10 +68,83 @@ public final class SciCatDocuments {
         d.scientificMetadata().forEach((k, v) -> sm.append(k, metadataDocument(v)));
         doc.append("scientificMetadata", sm);
         putIfPresent(doc, "createdBy", d.createdBy());
-        putIfPresent(doc, "updatedBy", d.createdBy());
         putIfPresent(doc, "createdAt", date(d.createdAt()));
-        putIfPresent(doc, "updatedAt", date(d.createdAt()));
+        // the writer of this version is the ingestor that made the dataset; the time is this write's
+        putIfPresent(doc, "updatedBy", d.createdBy());
+        doc.append("updatedAt", new Date());
+        doc.append("version", API_VERSION);
+        doc.append("datasetlifecycle", newLifecycle(d.createdAt() != null ? d.createdAt() : d.creationTime()));
         return doc;
+    }
+
+    /**
+     * SciCat's defaults for a new dataset's {@code datasetlifecycle} ({@code src/datasets/schemas/
+     * lifecycle.schema.ts}), but the dates its facility's policy sets (retention, publishing), which SciCat
+     * computes from its own settings. Written on insert only: SciCat's archive system owns it afterwards.
+     */
+    private static Document newLifecycle(Instant created) {
+        return new Document("archivable", true).append("retrievable", false).append("publishable", false)
+                .append("dateOfDiskPurging", date(created)).append("publishedOn", date(created))
+                .append("isOnCentralDisk", true).append("archiveStatusMessage", "datasetCreated")
+                .append("retrieveStatusMessage", "").append("archiveReturnMessage", new Document())
+                .append("retrieveReturnMessage", new Document()).append("retrieveIntegrityCheck", false);
+    }
+
+    /**
+     * The update that writes, into a document that may be there already, only what we own: every field of
+     * {@code full} but those written on insert only ({@link #INSERT_ONLY}), and {@code scientificMetadata}
+     * key by key. So a replayed dataset or a proposal stored again keeps what SciCat and its users keep
+     * there: the archive's {@code datasetlifecycle}, keys added by others, a proposal's
+     * {@code numberOfDatasets} or {@code MeasurementPeriodList}.
+     */
+    public static Document ownedFieldsUpdate(Document full) {
+        Document set = new Document();
+        Document onInsert = new Document();
+        for (Map.Entry<String, Object> e : full.entrySet()) {
+            String key = e.getKey();
+            if (key.equals("_id")) {
+                continue;
+            }
+            if (INSERT_ONLY.contains(key)) {
+                onInsert.append(key, e.getValue());
+            } else if (key.equals("scientificMetadata") && e.getValue() instanceof Document sm && !sm.isEmpty()) {
+                sm.forEach((k, v) -> set.append("scientificMetadata." + k, v));
+            } else if (key.equals("scientificMetadata")) {
+                onInsert.append(key, e.getValue());
+            } else {
+                set.append(key, e.getValue());
+            }
+        }
+        Document update = new Document("$set", set);
+        if (!onInsert.isEmpty()) {
+            update.append("$setOnInsert", onInsert);
+        }
+        return update;
+    }
+
+    /**
+     * The {@code MetadataKeys} documents SciCat keeps for a dataset's {@code scientificMetadata}, one per
+     * key, as its {@code MetadataKeysService.insertManyFromSource} makes them (the key browser and search
+     * suggestions read them). {@code userGroups} is the dataset's {@code owner} and {@code accessGroups}:
+     * SciCat 4.5 takes {@code owner} there, not {@code ownerGroup}, and we do as it does.
+     */
+    public static List<Document> metadataKeys(Dataset d) {
+        java.util.LinkedHashSet<String> groups = new java.util.LinkedHashSet<>();
+        if (d.owner() != null && !d.owner().isEmpty()) {
+            groups.add(d.owner());
+        }
+        d.accessGroups().stream().filter(g -> g != null && !g.isEmpty()).forEach(groups::add);
+        Date now = new Date();
+        List<Document> keys = new ArrayList<>(d.scientificMetadata().size());
+        for (String key : d.scientificMetadata().keySet()) {
+            String id = "dataset_" + d.pid() + "_" + key;
+            keys.add(new Document("_id", id).append("id", id).append("sourceType", "dataset")
+                    .append("sourceId", d.pid()).append("key", key).append("userGroups", List.copyOf(groups))
+                    .append("isPublished", d.isPublished()).append("humanReadableName", "")
+                    .append("createdBy", "system").append("updatedBy", "system").append("createdAt", now)
+                    .append("updatedAt", now));
+        }
+        return keys;
     }
 
     public static Dataset dataset(Document doc) {
@@ -160,6 +240,9 @@ public final class SciCatDocuments {
 
     static Document metadataDocument(MetadataValue v) {
         Document d = new Document("value", v.value()).append("unit", v.unit() == null ? "" : v.unit());
+        // as SciCat adds them on its own writes, for its unit-aware conditions
+        SciCatUnits.toSi(v.value(), v.unit()).ifPresent(si -> d.append("valueSI", si.valueSI())
+                .append("unitSI", si.unitSI()));
         putIfPresent(d, "group", v.group());
         putIfPresent(d, "quality", v.quality());
         putIfPresent(d, "time", date(v.time()));
@@ -242,7 +325,8 @@ public final class SciCatDocuments {
         return v instanceof List<?> l ? l : List.of();
     }
 
+    /** A list of strings; SciCat's own writes may hold nulls there ({@code sampleIds: [null]}): left out. */
     private static List<String> strings(Document doc, String key) {
-        return list(doc, key).stream().map(String::valueOf).toList();
+        return list(doc, key).stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList();
     }
 }

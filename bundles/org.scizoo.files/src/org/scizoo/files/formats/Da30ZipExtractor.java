@@ -59,9 +59,11 @@ public class Da30ZipExtractor implements MetadataExtractor {
                     continue;
                 }
                 if (entry.getSize() > MAX_INI) {
-                    throw new IOException(what + ": " + name + " is " + entry.getSize() + " bytes, too big for an .ini");
+                    throw new IOException(
+                            what + ": " + name + " is " + entry.getSize() + " bytes, too big for an .ini");
                 }
-                String text = new String(zip.getInputStream(entry).readNBytes((int) MAX_INI), StandardCharsets.ISO_8859_1);
+                String text = new String(zip.getInputStream(entry).readNBytes((int) MAX_INI),
+                        StandardCharsets.ISO_8859_1);
                 String region = name.substring(0, name.length() - 4);
                 Map<String, IniText.Section> sections = IniText.parse(text);
                 if (region.startsWith("Spectrum_")) {

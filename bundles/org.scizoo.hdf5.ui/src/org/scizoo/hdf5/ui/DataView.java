@@ -268,7 +268,8 @@ final class DataView {
         if (!s.numeric()) {
             plot.showMessage(shown.path() + " holds no numbers: see Values");
         } else if (s.cols() == 1 || s.rows() == 1) {
-            String axisName = shown.axisName() != null ? shown.axisName().substring(shown.axisName().lastIndexOf('/') + 1)
+            String axisName = shown.axisName() != null
+                    ? shown.axisName().substring(shown.axisName().lastIndexOf('/') + 1)
                     : "index";
             long firstIndex = s.cols() == 1 ? s.request().rowStart() : s.request().colStart();
             plot.showLine(shown.axis(), firstIndex, s.numbers(), axisName, title);

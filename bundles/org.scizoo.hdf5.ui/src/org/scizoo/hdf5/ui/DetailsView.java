@@ -66,7 +66,8 @@ final class DetailsView {
         facts.setText(String.join("\n", header,
                 "shape: " + f.h5lsShape() + (f.elementCount() > 1 ? "  (" + f.elementCount() + " values)" : ""),
                 "type: " + f.type(),
-                "layout: " + f.layout() + (f.chunkShape() != null ? ", chunks " + java.util.Arrays.toString(f.chunkShape()) : ""),
+                "layout: " + f.layout()
+                        + (f.chunkShape() != null ? ", chunks " + java.util.Arrays.toString(f.chunkShape()) : ""),
                 "filters: " + (f.filters().isEmpty() ? "none" : String.join(", ", f.filters())),
                 "size in memory: " + bytes(f.sizeInBytes()),
                 "size on disk: " + (f.storageInBytes() < 0 ? "unknown" : bytes(f.storageInBytes()))
@@ -77,6 +78,7 @@ final class DetailsView {
         if (n < 10_000) {
             return n + " bytes";
         }
-        return n < 10_000_000 ? String.format("%.1f kB (%d bytes)", n / 1e3, n) : String.format("%.1f MB (%d bytes)", n / 1e6, n);
+        return n < 10_000_000 ? String.format("%.1f kB (%d bytes)", n / 1e3, n)
+                : String.format("%.1f MB (%d bytes)", n / 1e6, n);
     }
 }

@@ -168,7 +168,8 @@ public class Hdf5InspectorPart {
                 }
                 tree.reveal(selectedBefore.path());
             }
-            fileLabel.setText(reader.path() + (opened.writing() ? "  (open for writing: it may grow; Reload or Auto-refresh)" : ""));
+            fileLabel.setText(reader.path()
+                    + (opened.writing() ? "  (open for writing: it may grow; Reload or Auto-refresh)" : ""));
             int n = opened.members().get("/").size();
             setStatus(n + (n == 1 ? " object" : " objects") + " at the root", false);
         }, message -> {
@@ -215,7 +216,8 @@ public class Hdf5InspectorPart {
             } else {
                 details.showAttributes(selected.attributes());
             }
-            String header = entry.path() + "  " + entry.detail() + (entry.nxClass() != null ? "  " + entry.nxClass() : "");
+            String header = entry.path() + "  " + entry.detail()
+                    + (entry.nxClass() != null ? "  " + entry.nxClass() : "");
             details.showFacts(header, selected.facts());
             if (selected.facts() != null) {
                 data.show(selected.facts(), axes);

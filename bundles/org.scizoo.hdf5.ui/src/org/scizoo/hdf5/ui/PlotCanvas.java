@@ -121,7 +121,8 @@ final class PlotCanvas extends Canvas {
             return;
         }
         gc.drawText(title, 10, 4, true);
-        Rectangle plot = new Rectangle(area.x + 70, area.y + 28, Math.max(10, area.width - 100 - (image != null ? 60 : 0)),
+        Rectangle plot = new Rectangle(area.x + 70, area.y + 28,
+                Math.max(10, area.width - 100 - (image != null ? 60 : 0)),
                 Math.max(10, area.height - 64));
         if (image != null) {
             paintImage(gc, plot);
@@ -142,7 +143,8 @@ final class PlotCanvas extends Canvas {
         int barX = plot.x + w + 16;
         for (int i = 0; i < h; i++) {
             int rgb = colors.rgb(255 - i * 255 / Math.max(1, h - 1));
-            org.eclipse.swt.graphics.Color c = new org.eclipse.swt.graphics.Color(rgb >> 16, (rgb >> 8) & 0xFF, rgb & 0xFF);
+            org.eclipse.swt.graphics.Color c = new org.eclipse.swt.graphics.Color(rgb >> 16, (rgb >> 8) & 0xFF,
+                    rgb & 0xFF);
             gc.setForeground(c);
             gc.drawLine(barX, plot.y + i, barX + 14, plot.y + i);
         }

@@ -88,11 +88,11 @@ public class ConfigCommand implements CliCommand {
         try (CatalogStore store = reads ? stores.openExisting(args.backend(), err::println)
                 : stores.open(args.backend(), err::println)) {
             return switch (action) {
-            case "export" -> export(store, beamline, args, out, err);
-            case "import" -> importFile(store, beamline, args, out, err);
-            case "validate" -> validate(store, beamline, args, out, err);
-            case "history" -> history(store, beamline, out);
-            default -> diff(store, beamline, args, out, err);
+                case "export" -> export(store, beamline, args, out, err);
+                case "import" -> importFile(store, beamline, args, out, err);
+                case "validate" -> validate(store, beamline, args, out, err);
+                case "history" -> history(store, beamline, out);
+                default -> diff(store, beamline, args, out, err);
             };
         } catch (CatalogException e) {
             err.println("scizoo config: " + e.getMessage());
@@ -137,8 +137,9 @@ public class ConfigCommand implements CliCommand {
         }
         String author = Optional.ofNullable(args.value("author")).orElse(System.getProperty("user.name", "unknown"));
         MetadataConfig saved = store.configs().save(beamline, config.entries(), author);
-        out.println("saved " + beamline + " version " + saved.version() + " (" + saved.entries().size() + " entries) by "
-                + author);
+        out.println(
+                "saved " + beamline + " version " + saved.version() + " (" + saved.entries().size() + " entries) by "
+                        + author);
         return OK;
     }
 
@@ -198,7 +199,8 @@ public class ConfigCommand implements CliCommand {
             return FAILED;
         }
         MetadataConfigDiff d = MetadataConfigDiff.between(a.get(), b.get());
-        out.println("version " + a.get().version() + " \u2192 " + b.get().version() + (d.isEmpty() ? ": no change" : ":"));
+        out.println(
+                "version " + a.get().version() + " \u2192 " + b.get().version() + (d.isEmpty() ? ": no change" : ":"));
         d.lines().forEach(l -> out.println("  " + l));
         return OK;
     }

@@ -69,8 +69,10 @@ public class ConsumeCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parseWithConfigFile(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS), "kafka",
-                "topic", "group", "instance-id", "duration", "status-every", "health-port"), Set.of());
+        Args args = Args.parseWithConfigFile(argList,
+                Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS), "kafka",
+                        "topic", "group", "instance-id", "duration", "status-every", "health-port"),
+                Set.of());
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }

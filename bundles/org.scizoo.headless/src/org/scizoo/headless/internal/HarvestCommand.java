@@ -68,7 +68,8 @@ public class HarvestCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Set.of("config", "beamline", "timeout", "repeat"), Set.of("sequential", "quiet"));
+        Args args = Args.parse(argList, Set.of("config", "beamline", "timeout", "repeat"),
+                Set.of("sequential", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
@@ -99,13 +100,15 @@ public class HarvestCommand implements CliCommand {
         if (!args.flag("quiet")) {
             for (EntryResult r : last.entries()) {
                 out.println(r.ok() ? String.format(Locale.ROOT, "%-24s %s  [%s]", r.entry().name(), r.value().display(),
-                        r.reading().quality()) : String.format(Locale.ROOT, "%-24s ERROR %s", r.entry().name(), r.error()));
+                        r.reading().quality())
+                        : String.format(Locale.ROOT, "%-24s ERROR %s", r.entry().name(), r.error()));
             }
         }
         List<Long> sorted = micros.stream().sorted().toList();
         out.printf(Locale.ROOT, "read %d of %d entries from %d devices in %.1f ms (%s)%s%n",
                 last.entries().size() - last.failures().size(), last.entries().size(),
-                last.entries().stream().map(r -> r.entry().device()).distinct().count(), micros.get(micros.size() - 1) / 1000.0,
+                last.entries().stream().map(r -> r.entry().device()).distinct().count(),
+                micros.get(micros.size() - 1) / 1000.0,
                 args.flag("sequential") ? "one by one" : "grouped by device, in parallel",
                 repeat > 1 ? String.format(Locale.ROOT, "; median of %d: %.1f ms, min %.1f ms", repeat,
                         sorted.get(sorted.size() / 2) / 1000.0, sorted.get(0) / 1000.0) : "");

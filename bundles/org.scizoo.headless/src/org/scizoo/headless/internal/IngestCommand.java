@@ -100,9 +100,11 @@ public class IngestCommand implements CliCommand {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parseWithConfigFile(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
-                "sim-interval", "duration", "door", "instrument", "proposal", "kafka", "topic", "status-every",
-                "health-port", "watch", "pattern", "quiet-period", "user-office", "proposals-file", TimeZoneOption.NAME),
+        Args args = Args.parseWithConfigFile(argList,
+                Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS),
+                        "sim-interval", "duration", "door", "instrument", "proposal", "kafka", "topic", "status-every",
+                        "health-port", "watch", "pattern", "quiet-period", "user-office", "proposals-file",
+                        TimeZoneOption.NAME),
                 Set.of("sim", "quiet"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");

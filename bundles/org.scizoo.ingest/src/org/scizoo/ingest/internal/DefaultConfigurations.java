@@ -37,7 +37,8 @@ final class DefaultConfigurations {
                 configs.save(c.instrument(), c.entries(), c.author());
             }
         } catch (CatalogException e) {
-            reports.sourceProblem(c.instrument(), "its default SciDog configuration was not saved: " + e.getMessage(), e);
+            reports.sourceProblem(c.instrument(), "its default SciDog configuration was not saved: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -31,7 +31,8 @@ final class InProcessTransport implements MetadataTransport {
     private volatile boolean closing;
     private volatile int inFlight;
 
-    InProcessTransport(CatalogStore store, Consumer<List<CatalogEntry>> onStored, Consumer<CatalogException> onFailure) {
+    InProcessTransport(CatalogStore store, Consumer<List<CatalogEntry>> onStored,
+            Consumer<CatalogException> onFailure) {
         this.store = store;
         this.onStored = onStored;
         this.onFailure = onFailure;

@@ -53,7 +53,7 @@ public class IngestionService implements CatalogService {
 
     private final CatalogStoreProvider storeProvider;
     private final List<ScanEventSourceFactory> factories = new CopyOnWriteArrayList<>();
-    private final Ranked<ProposalSource> proposalSources = new Ranked<>(list -> { });
+    private final Ranked<ProposalSource> proposalSources = new Ranked<>(list -> {});
     /**
      * One reader over every installed one (Tango, the simulated beamline's devices), replaced when they
      * change: a scan in progress keeps the reader its start was harvested with.
@@ -186,9 +186,10 @@ public class IngestionService implements CatalogService {
             publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
             throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
         }
-        AutoCloseable liveFeed = options.liveFeed() && settings.kafkaBootstrap() != null && !transportFactories.isEmpty()
-                ? transportFactories.get(0).watch(settings, this::published, this::liveFeedProblem)
-                : null;
+        AutoCloseable liveFeed = options.liveFeed() && settings.kafkaBootstrap() != null
+                && !transportFactories.isEmpty()
+                        ? transportFactories.get(0).watch(settings, this::published, this::liveFeedProblem)
+                        : null;
         ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_PERIOD.toMillis(),
                 HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         session = new Session(store, transport, sources, liveFeed, health);
@@ -242,7 +243,8 @@ public class IngestionService implements CatalogService {
                 System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, "closing the live feed", e);
             }
         }
-        boolean flushed = s.transport() instanceof InProcessTransport local ? local.flushAndClose(Duration.ofSeconds(10))
+        boolean flushed = s.transport() instanceof InProcessTransport local
+                ? local.flushAndClose(Duration.ofSeconds(10))
                 : closed(s.transport());
         long undelivered = flushed ? 0 : s.transport().pending();
         if (!flushed) {

@@ -65,7 +65,8 @@ final class ScanIngestor implements ScanListener {
             try {
                 harvest.get().started(scan);
             } catch (CatalogException | RuntimeException e) {
-                reports.problem(scan.instrument(), "scan " + scan.scanId() + ": start harvest failed: " + e.getMessage());
+                reports.problem(scan.instrument(),
+                        "scan " + scan.scanId() + ": start harvest failed: " + e.getMessage());
             }
         }
     }

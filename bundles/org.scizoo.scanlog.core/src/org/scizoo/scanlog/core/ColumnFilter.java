@@ -19,7 +19,8 @@ public final class ColumnFilter {
             .compile("\\s*(>=|<=|>|<|=)?\\s*(" + NUMBER + ")\\s*" + UNIT + "\\s*");
     private static final Pattern RANGE = Pattern.compile(
             "\\s*(" + NUMBER + ")\\s*" + UNIT + "\\s*\\.\\.\\s*(" + NUMBER + ")\\s*" + UNIT + "\\s*");
-    private static final Pattern TIME_COMPARISON = Pattern.compile("\\s*(>=|<=|>|<|=)?\\s*(\\d{4}-\\d\\d-\\d\\d[^.]*?)\\s*");
+    private static final Pattern TIME_COMPARISON = Pattern
+            .compile("\\s*(>=|<=|>|<|=)?\\s*(\\d{4}-\\d\\d-\\d\\d[^.]*?)\\s*");
     private static final Pattern TIME_RANGE = Pattern
             .compile("\\s*(\\d{4}-\\d\\d-\\d\\d[^.]*?)\\s*\\.\\.\\s*(\\d{4}-\\d\\d-\\d\\d.*?)\\s*");
 
@@ -81,14 +82,16 @@ public final class ColumnFilter {
             }
         }
         boolean not = e.length() > 1 && e.charAt(0) == '!';
-        return new ColumnFilter(column.id(), e, 0, false, 0, false, new TextMatch(not ? e.substring(1).strip() : e), not);
+        return new ColumnFilter(column.id(), e, 0, false, 0, false, new TextMatch(not ? e.substring(1).strip() : e),
+                not);
     }
 
     private static ColumnFilter parseNumber(ScanColumn column, String e) {
         Matcher range = RANGE.matcher(e);
         if (range.matches()) {
             String unit = range.group(4) != null ? range.group(4) : range.group(2);
-            double a = inUnit(column, Double.parseDouble(range.group(1)), range.group(2) != null ? range.group(2) : unit);
+            double a = inUnit(column, Double.parseDouble(range.group(1)),
+                    range.group(2) != null ? range.group(2) : unit);
             double b = inUnit(column, Double.parseDouble(range.group(3)), unit);
             return new ColumnFilter(column.id(), e, Math.min(a, b), false, Math.max(a, b), false, null);
         }

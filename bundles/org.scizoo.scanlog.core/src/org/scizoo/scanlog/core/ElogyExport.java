@@ -44,7 +44,8 @@ public final class ElogyExport {
             }
             if (image.isPresent()) {
                 try {
-                    elogy.attach(logbookId, entry, image.get().fileName(), image.get().contentType(), image.get().data());
+                    elogy.attach(logbookId, entry, image.get().fileName(), image.get().contentType(),
+                            image.get().data());
                 } catch (ElogyException e) {
                     throw new ElogyException("Entry " + entry + " was made with " + sent + " of " + imageIds.size()
                             + " images: " + e.getMessage(), e);

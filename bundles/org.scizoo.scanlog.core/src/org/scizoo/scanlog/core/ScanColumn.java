@@ -27,6 +27,9 @@ public final class ScanColumn {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    /** A time SciCat wrote with milliseconds keeps them on screen and in exports. */
+    private static final DateTimeFormatter TIME_MS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
 
     private static final MathContext SIGNIFICANT = new MathContext(12);
 
@@ -77,13 +80,17 @@ public final class ScanColumn {
     public String text(int row) {
         double v = number(row);
         if (!Double.isNaN(v)) {
-            return kind == Kind.TIME ? TIME.format(Instant.ofEpochMilli((long) v)) : formatNumber(v);
+            return kind == Kind.TIME ? time((long) v) : formatNumber(v);
         }
         String s = text.get(row);
         return s == null ? "" : s;
     }
 
     /** 12 significant digits: enough for any instrument, and no {@code 26.850000000000023} from a unit conversion. */
+    private static String time(long epochMillis) {
+        return (epochMillis % 1000 == 0 ? TIME : TIME_MS).format(Instant.ofEpochMilli(epochMillis));
+    }
+
     static String formatNumber(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.MetadataKeys;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.ingest.DatasetFactory;
 import org.scizoo.scanlog.core.ScanColumn.Kind;
@@ -158,7 +159,7 @@ public final class ScanTable {
         ScanColumn c = columns.get(id);
         if (c == null) {
             Kind kind = first.value() instanceof Number ? Kind.NUMBER : Kind.TEXT;
-            c = addColumn(new ScanColumn(id, HEADERS.getOrDefault(key, key), kind, capacity));
+            c = addColumn(new ScanColumn(id, HEADERS.getOrDefault(key, MetadataKeys.label(key)), kind, capacity));
         }
         return c;
     }

@@ -81,7 +81,8 @@ public final class ScanlogSession implements AutoCloseable {
             error = null;
             publish();
             ScanTable target = table;
-            Thread.ofPlatform().daemon().name("scanlog-loader").start(() -> load(store, newSelection, target, cancelled));
+            Thread.ofPlatform().daemon().name("scanlog-loader")
+                    .start(() -> load(store, newSelection, target, cancelled));
         });
     }
 
@@ -184,7 +185,7 @@ public final class ScanlogSession implements AutoCloseable {
     }
 
     private void submit(Runnable task) {
-        submit(task, () -> { });
+        submit(task, () -> {});
     }
 
     /** Runs the task on the worker; after {@link #close()} it is dropped ({@code ifDropped} runs instead). */

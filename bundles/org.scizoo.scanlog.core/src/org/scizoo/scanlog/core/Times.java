@@ -35,7 +35,8 @@ public final class Times {
             long start = LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli();
             return new long[] { start, start + (t.length() <= 16 ? 60_000 : 1000) };
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + typed.strip() + "' is not a date (2026-11-20) or time (2026-11-20 14:30)");
+            throw new IllegalArgumentException(
+                    "'" + typed.strip() + "' is not a date (2026-11-20) or time (2026-11-20 14:30)");
         }
     }
 }

@@ -83,7 +83,8 @@ final class ElogyDialog extends Dialog {
         logbook = new Combo(area, SWT.READ_ONLY);
         logbook.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         String proposal = snapshot.selection().proposalId();
-        title = field(area, "Title", rows.length + " scans" + (proposal == null ? "" : " of proposal " + proposal), null);
+        title = field(area, "Title", rows.length + " scans" + (proposal == null ? "" : " of proposal " + proposal),
+                null);
         new Label(area, SWT.NONE);
         status = new Label(area, SWT.WRAP);
         GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);

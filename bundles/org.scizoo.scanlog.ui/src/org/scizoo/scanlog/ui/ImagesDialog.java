@@ -104,7 +104,8 @@ final class ImagesDialog extends Dialog {
             Label thumb = new Label(thumbnails, SWT.BORDER);
             thumb.setToolTipText(f.fileName() + " — " + f.author() + ", " + f.time());
             if (f.thumbnailPng() != null) {
-                thumb.setImage(track(new Image(thumb.getDisplay(), new ImageData(new ByteArrayInputStream(f.thumbnailPng())))));
+                thumb.setImage(track(
+                        new Image(thumb.getDisplay(), new ImageData(new ByteArrayInputStream(f.thumbnailPng())))));
             } else {
                 thumb.setText(f.fileName());
             }

@@ -211,7 +211,8 @@ final class ScanlogTable {
             }
             if (columnPosition < columns.size() && CellText.annotationField(columns.get(columnPosition)) != null) {
                 labels.add(EDITABLE + columns.get(columnPosition));
-            } else if (columnPosition < columns.size() && AnnotationField.IMAGES.id().equals(columns.get(columnPosition))) {
+            } else if (columnPosition < columns.size()
+                    && AnnotationField.IMAGES.id().equals(columns.get(columnPosition))) {
                 labels.add(IMAGES);
             }
         };
@@ -229,7 +230,8 @@ final class ScanlogTable {
                 registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITOR, new MultiLineTextCellEditor(true),
                         DisplayMode.EDIT, EDITABLE + AnnotationField.COMMENT.id());
                 registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITOR,
-                        new ComboBoxCellEditor(CellText.RATINGS), DisplayMode.EDIT, EDITABLE + AnnotationField.RATING.id());
+                        new ComboBoxCellEditor(CellText.RATINGS), DisplayMode.EDIT,
+                        EDITABLE + AnnotationField.RATING.id());
                 registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITOR,
                         new ComboBoxCellEditor(CellText.QUALITIES), DisplayMode.EDIT,
                         EDITABLE + AnnotationField.QUALITY.id());
@@ -255,7 +257,8 @@ final class ScanlogTable {
             columns.clear();
             columns.addAll(shownColumns);
             for (int i = 0; i < columns.size(); i++) {
-                bodyData.setColumnWidthByPosition(i, widths.getOrDefault(columns.get(i), defaultWidth(columns.get(i))), false);
+                bodyData.setColumnWidthByPosition(i, widths.getOrDefault(columns.get(i), defaultWidth(columns.get(i))),
+                        false);
             }
             showFiltersInFilterRow();
         }

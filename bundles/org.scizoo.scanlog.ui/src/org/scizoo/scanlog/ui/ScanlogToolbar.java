@@ -219,7 +219,8 @@ final class ScanlogToolbar {
                     Map<String, Integer> widths = new LinkedHashMap<>();
                     l.columns().forEach(c -> widths.put(c.id(), c.width()));
                     part.scanTable().setSortAndFilters(
-                            l.sortColumn() == null ? ScanView.Sort.NEWEST_FIRST : new ScanView.Sort(l.sortColumn(), l.ascending()),
+                            l.sortColumn() == null ? ScanView.Sort.NEWEST_FIRST
+                                    : new ScanView.Sort(l.sortColumn(), l.ascending()),
                             l.filters());
                     part.setShownColumns(new ArrayList<>(widths.keySet()));
                     part.scanTable().setWidths(widths);

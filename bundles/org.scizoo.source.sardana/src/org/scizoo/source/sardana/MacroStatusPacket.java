@@ -29,11 +29,11 @@ public record MacroStatusPacket(List<Status> statuses) {
         /** What the scan's dataset records as its outcome, or null while the macro runs. */
         public String outcome() {
             return switch (state) {
-            case "finish" -> ScanOutcome.FINISHED;
-            case "stop" -> ScanOutcome.STOPPED;
-            case "abort" -> ScanOutcome.ABORTED;
-            case "exception" -> ScanOutcome.FAILED;
-            default -> null;
+                case "finish" -> ScanOutcome.FINISHED;
+                case "stop" -> ScanOutcome.STOPPED;
+                case "abort" -> ScanOutcome.ABORTED;
+                case "exception" -> ScanOutcome.FAILED;
+                default -> null;
             };
         }
     }

@@ -67,10 +67,10 @@ public sealed interface RecordDataPacket {
         String macroId = packet.get("macro_id") == null ? "" : packet.get("macro_id").toString();
         Document d = packet.get("data") instanceof Document doc ? doc : new Document();
         return switch (type) {
-        case "data_desc" -> dataDesc(macroId, d, doorZone);
-        case "record_data" -> new RecordData(macroId, d.get("point_nb") instanceof Number n ? n.longValue() : -1);
-        case "record_end" -> new RecordEnd(macroId, time(d.get("endtime"), doorZone, Instant.now()));
-        default -> new Other(macroId, type);
+            case "data_desc" -> dataDesc(macroId, d, doorZone);
+            case "record_data" -> new RecordData(macroId, d.get("point_nb") instanceof Number n ? n.longValue() : -1);
+            case "record_end" -> new RecordEnd(macroId, time(d.get("endtime"), doorZone, Instant.now()));
+            default -> new Other(macroId, type);
         };
     }
 
@@ -89,7 +89,8 @@ public sealed interface RecordDataPacket {
         for (String counter : counters) {
             String label = counter;
             for (Object o : columns) {
-                if (o instanceof Document col && counter.equals(col.get("name")) && col.get("label") instanceof String lb) {
+                if (o instanceof Document col && counter.equals(col.get("name"))
+                        && col.get("label") instanceof String lb) {
                     label = lb;
                 }
             }
@@ -98,7 +99,8 @@ public sealed interface RecordDataPacket {
         return new DataDesc(macroId, serial.longValue(), title, time(d.get("starttime"), zone, Instant.now()),
                 d.get("scandir") instanceof String dir ? dir : null, files, moveables, detectors,
                 d.get("total_scan_intervals") instanceof Number n ? n.longValue() : -1,
-                d.get("estimatedtime") instanceof Number t && Double.isFinite(t.doubleValue()) ? t.doubleValue() : null);
+                d.get("estimatedtime") instanceof Number t && Double.isFinite(t.doubleValue()) ? t.doubleValue()
+                        : null);
     }
 
     private static List<String> strings(Object o) {

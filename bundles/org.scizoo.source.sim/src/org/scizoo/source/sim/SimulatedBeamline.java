@@ -107,19 +107,19 @@ public final class SimulatedBeamline implements ScanEventSource {
     static long plannedPoints(String command) {
         String[] w = command.split(" ");
         return switch (w[0]) {
-        case "timescan" -> Long.parseLong(w[1]) + 1;
-        case "mesh" -> (Long.parseLong(w[4]) + 1) * (Long.parseLong(w[8]) + 1);
-        default -> Long.parseLong(w[w.length - 2]) + 1;
+            case "timescan" -> Long.parseLong(w[1]) + 1;
+            case "mesh" -> (Long.parseLong(w[4]) + 1) * (Long.parseLong(w[8]) + 1);
+            default -> Long.parseLong(w[w.length - 2]) + 1;
         };
     }
 
     private String command() {
         return switch (random.nextInt(4)) {
-        case 0 -> String.format(Locale.ROOT, "ascan %s 0.0 1.0 %d 0.1", MOTORS[random.nextInt(MOTORS.length)],
-                5 + random.nextInt(20));
-        case 1 -> String.format(Locale.ROOT, "dscan sample_x -0.5 0.5 %d 0.05", 10 + random.nextInt(30));
-        case 2 -> String.format(Locale.ROOT, "timescan %d 0.2", 10 + random.nextInt(90));
-        default -> "mesh sample_x 0 1 5 sample_y 0 1 5 0.1";
+            case 0 -> String.format(Locale.ROOT, "ascan %s 0.0 1.0 %d 0.1", MOTORS[random.nextInt(MOTORS.length)],
+                    5 + random.nextInt(20));
+            case 1 -> String.format(Locale.ROOT, "dscan sample_x -0.5 0.5 %d 0.05", 10 + random.nextInt(30));
+            case 2 -> String.format(Locale.ROOT, "timescan %d 0.2", 10 + random.nextInt(90));
+            default -> "mesh sample_x 0 1 5 sample_y 0 1 5 0.1";
         };
     }
 

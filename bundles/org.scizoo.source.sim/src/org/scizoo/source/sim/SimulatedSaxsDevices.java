@@ -116,7 +116,8 @@ public class SimulatedSaxsDevices implements DeviceReader, DeviceDirectory {
             if (known == null) {
                 out.add(AttributeReading.failed(device, name, "no simulated device " + device));
             } else if (offline(device, now)) {
-                out.add(AttributeReading.failed(device, name, device + " is offline (simulated: away 10 s in every 70 s)"));
+                out.add(AttributeReading.failed(device, name,
+                        device + " is offline (simulated: away 10 s in every 70 s)"));
             } else if (a == null) {
                 out.add(AttributeReading.failed(device, name, device + " has no attribute " + name
                         + " (it has " + String.join(", ", known.keySet()) + ")"));

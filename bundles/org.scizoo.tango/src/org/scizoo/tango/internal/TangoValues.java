@@ -28,33 +28,40 @@ public final class TangoValues {
             throw new IllegalArgumentException("image attributes are not recorded as metadata");
         }
         return switch (da.getType()) {
-        case TangoConst.Tango_DEV_DOUBLE -> scalar ? (Object) da.extractDouble() : boxed(da.extractDoubleArray());
-        case TangoConst.Tango_DEV_FLOAT -> scalar ? (Object) (double) da.extractFloat() : floats(da.extractFloatArray());
-        case TangoConst.Tango_DEV_SHORT -> scalar ? (Object) (long) da.extractShort() : shorts(da.extractShortArray());
-        case TangoConst.Tango_DEV_USHORT -> scalar ? (Object) (long) da.extractUShort() : ints(da.extractUShortArray());
-        case TangoConst.Tango_DEV_LONG, TangoConst.Tango_DEV_INT -> scalar ? (Object) (long) da.extractLong()
-                : ints(da.extractLongArray());
-        case TangoConst.Tango_DEV_ULONG -> scalar ? (Object) da.extractULong() : longs(da.extractULongArray());
-        case TangoConst.Tango_DEV_LONG64 -> scalar ? (Object) da.extractLong64() : longs(da.extractLong64Array());
-        case TangoConst.Tango_DEV_ULONG64 -> scalar ? (Object) da.extractULong64() : longs(da.extractULong64Array());
-        case TangoConst.Tango_DEV_UCHAR -> scalar ? (Object) (long) da.extractUChar() : shorts(da.extractUCharArray());
-        case TangoConst.Tango_DEV_BOOLEAN -> scalar ? (Object) da.extractBoolean() : bools(da.extractBooleanArray());
-        case TangoConst.Tango_DEV_STRING -> scalar ? da.extractString() : List.of(da.extractStringArray());
-        case TangoConst.Tango_DEV_STATE -> scalar ? da.extractDevState().toString()
-                : Arrays.stream(da.extractDevStateArray()).map(Object::toString).toList();
-        case TangoConst.Tango_DEV_ENUM -> (long) da.extractShort();
-        default -> throw new IllegalArgumentException("Tango type " + da.getType() + " is not recorded as metadata");
+            case TangoConst.Tango_DEV_DOUBLE -> scalar ? (Object) da.extractDouble() : boxed(da.extractDoubleArray());
+            case TangoConst.Tango_DEV_FLOAT ->
+                scalar ? (Object) (double) da.extractFloat() : floats(da.extractFloatArray());
+            case TangoConst.Tango_DEV_SHORT ->
+                scalar ? (Object) (long) da.extractShort() : shorts(da.extractShortArray());
+            case TangoConst.Tango_DEV_USHORT ->
+                scalar ? (Object) (long) da.extractUShort() : ints(da.extractUShortArray());
+            case TangoConst.Tango_DEV_LONG, TangoConst.Tango_DEV_INT -> scalar ? (Object) (long) da.extractLong()
+                    : ints(da.extractLongArray());
+            case TangoConst.Tango_DEV_ULONG -> scalar ? (Object) da.extractULong() : longs(da.extractULongArray());
+            case TangoConst.Tango_DEV_LONG64 -> scalar ? (Object) da.extractLong64() : longs(da.extractLong64Array());
+            case TangoConst.Tango_DEV_ULONG64 ->
+                scalar ? (Object) da.extractULong64() : longs(da.extractULong64Array());
+            case TangoConst.Tango_DEV_UCHAR ->
+                scalar ? (Object) (long) da.extractUChar() : shorts(da.extractUCharArray());
+            case TangoConst.Tango_DEV_BOOLEAN ->
+                scalar ? (Object) da.extractBoolean() : bools(da.extractBooleanArray());
+            case TangoConst.Tango_DEV_STRING -> scalar ? da.extractString() : List.of(da.extractStringArray());
+            case TangoConst.Tango_DEV_STATE -> scalar ? da.extractDevState().toString()
+                    : Arrays.stream(da.extractDevStateArray()).map(Object::toString).toList();
+            case TangoConst.Tango_DEV_ENUM -> (long) da.extractShort();
+            default ->
+                throw new IllegalArgumentException("Tango type " + da.getType() + " is not recorded as metadata");
         };
     }
 
     public static String quality(AttrQuality q) {
         return switch (q.value()) {
-        case AttrQuality._ATTR_VALID -> "VALID";
-        case AttrQuality._ATTR_INVALID -> "INVALID";
-        case AttrQuality._ATTR_ALARM -> "ALARM";
-        case AttrQuality._ATTR_CHANGING -> "CHANGING";
-        case AttrQuality._ATTR_WARNING -> "WARNING";
-        default -> "UNKNOWN(" + q.value() + ")";
+            case AttrQuality._ATTR_VALID -> "VALID";
+            case AttrQuality._ATTR_INVALID -> "INVALID";
+            case AttrQuality._ATTR_ALARM -> "ALARM";
+            case AttrQuality._ATTR_CHANGING -> "CHANGING";
+            case AttrQuality._ATTR_WARNING -> "WARNING";
+            default -> "UNKNOWN(" + q.value() + ")";
         };
     }
 

@@ -29,7 +29,8 @@ final class BrokerConnection {
      * that comes back is found at most 5 s later.
      */
     static final int RECONNECT_BACKOFF_MAX_MS = 5_000;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     private final String bootstrap;
     private final Metric connectionCount;
@@ -54,7 +55,8 @@ final class BrokerConnection {
         Metric count = metrics.entrySet().stream()
                 .filter(m -> m.getKey().name().equals("connection-count") && m.getKey().group().equals(group))
                 .map(Map.Entry::getValue).findFirst()
-                .orElseThrow(() -> new IllegalStateException("this Kafka client has no " + group + "/connection-count"));
+                .orElseThrow(
+                        () -> new IllegalStateException("this Kafka client has no " + group + "/connection-count"));
         return new BrokerConnection(bootstrap, count);
     }
 

@@ -47,7 +47,7 @@ public final class DiskOutbox implements AutoCloseable {
     private final Path dir;
     private final long capBytes;
     private final TreeSet<Long> acknowledgedAhead = new TreeSet<>();
-    private long head;          // every seq <= head is acknowledged
+    private long head; // every seq <= head is acknowledged
     private long nextSeq;
     private long bytesOnDisk;
     private FileChannel segment;

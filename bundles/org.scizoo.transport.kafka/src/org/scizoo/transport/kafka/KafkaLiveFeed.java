@@ -43,7 +43,8 @@ public final class KafkaLiveFeed implements AutoCloseable {
     private volatile boolean live;
     private final Thread thread;
 
-    public KafkaLiveFeed(String bootstrap, String topic, Map<String, Object> extra, Consumer<List<CatalogEntry>> entries,
+    public KafkaLiveFeed(String bootstrap, String topic, Map<String, Object> extra,
+            Consumer<List<CatalogEntry>> entries,
             Consumer<String> problems) {
         this.bootstrap = bootstrap;
         this.topic = topic;

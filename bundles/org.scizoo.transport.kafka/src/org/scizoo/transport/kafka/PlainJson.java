@@ -114,30 +114,30 @@ public final class PlainJson {
         }
         byte c = peek();
         switch (c) {
-            case '{': {
+            case '{' : {
                 depth++;
                 Document d = object();
                 depth--;
                 return d;
             }
-            case '[': {
+            case '[' : {
                 depth++;
                 List<Object> l = array();
                 depth--;
                 return l;
             }
-            case '"':
+            case '"' :
                 return string();
-            case 't':
+            case 't' :
                 word("true");
                 return Boolean.TRUE;
-            case 'f':
+            case 'f' :
                 word("false");
                 return Boolean.FALSE;
-            case 'n':
+            case 'n' :
                 word("null");
                 return null;
-            default:
+            default :
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }

@@ -60,7 +60,8 @@ public class BackendDialog extends Dialog {
         note(form, "Empty MongoDB URI: the embedded catalogue in the data folder. Empty Kafka: scans are stored"
                 + " directly.\nPasswords are kept encrypted in Eclipse secure storage; leave a password empty to keep"
                 + " the stored one.");
-        mongoUri = field(form, "MongoDB &URI:", MONGO_URI, s.mongoUri(), SWT.NONE, "mongodb://db.example.org:27017/scicat");
+        mongoUri = field(form, "MongoDB &URI:", MONGO_URI, s.mongoUri(), SWT.NONE,
+                "mongodb://db.example.org:27017/scicat");
         mongoUser = field(form, "MongoDB u&ser:", MONGO_USER, s.mongoUser(), SWT.NONE, "");
         mongoPassword = field(form, "MongoDB pass&word:", MONGO_PASSWORD, null, SWT.PASSWORD,
                 preferences.hasStoredPassword(false) ? "(stored)" : "");
@@ -124,7 +125,8 @@ public class BackendDialog extends Dialog {
                     emptyToNull(kafkaPassword.getText()));
             super.okPressed(); // OK only once saved: open() == OK means "reconnect"
         } catch (Exception e) {
-            MessageDialog.openError(getShell(), "SciZoo: backend", "The settings could not be saved: " + e.getMessage());
+            MessageDialog.openError(getShell(), "SciZoo: backend",
+                    "The settings could not be saved: " + e.getMessage());
         }
     }
 

@@ -81,11 +81,13 @@ public final class BackendPreferences {
         }
         ISecurePreferences node = secureRoot.node(SECURE_NODE);
         return new Credentials(s.mongoUser(), s.mongoUser() == null ? null : node.get(MONGO_PASSWORD, null),
-                s.kafkaUser(), s.kafkaUser() == null ? null : node.get(KAFKA_PASSWORD, null), s.kafkaMechanism(), false);
+                s.kafkaUser(), s.kafkaUser() == null ? null : node.get(KAFKA_PASSWORD, null), s.kafkaMechanism(),
+                false);
     }
 
     public boolean hasStoredPassword(boolean kafka) {
-        return java.util.Arrays.asList(secureRoot.node(SECURE_NODE).keys()).contains(kafka ? KAFKA_PASSWORD : MONGO_PASSWORD);
+        return java.util.Arrays.asList(secureRoot.node(SECURE_NODE).keys())
+                .contains(kafka ? KAFKA_PASSWORD : MONGO_PASSWORD);
     }
 
     private void put(String key, String value) {

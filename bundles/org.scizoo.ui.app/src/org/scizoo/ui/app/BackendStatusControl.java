@@ -67,11 +67,11 @@ public class BackendStatusControl {
         }
         Display d = text.getDisplay();
         int color = switch (s.state()) {
-        // a source that is down means scans are not recorded: not green, even with the store up
-        case UP -> s.sourcesDown().isEmpty() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_YELLOW;
-        case CONNECTING, DEGRADED -> SWT.COLOR_DARK_YELLOW;
-        case FAILED -> SWT.COLOR_RED;
-        case STOPPED -> SWT.COLOR_DARK_GRAY;
+            // a source that is down means scans are not recorded: not green, even with the store up
+            case UP -> s.sourcesDown().isEmpty() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_YELLOW;
+            case CONNECTING, DEGRADED -> SWT.COLOR_DARK_YELLOW;
+            case FAILED -> SWT.COLOR_RED;
+            case STOPPED -> SWT.COLOR_DARK_GRAY;
         };
         light.setForeground(d.getSystemColor(color));
         light.setText("\u25CF");
@@ -94,18 +94,19 @@ public class BackendStatusControl {
     /** "Catalogue: embedded /data/catalog.mv · up (ok, ping 1 ms) · 42 datasets · 0 waiting". */
     static String format(BackendStatus s) {
         String state = switch (s.state()) {
-        case UP -> "up";
-        case CONNECTING -> "connecting";
-        case DEGRADED -> "trouble";
-        case FAILED -> "failed";
-        case STOPPED -> "stopped";
+            case UP -> "up";
+            case CONNECTING -> "connecting";
+            case DEGRADED -> "trouble";
+            case FAILED -> "failed";
+            case STOPPED -> "stopped";
         };
         StringBuilder b = new StringBuilder("Catalogue: ").append(s.backend()).append(" \u00B7 ").append(state);
         if (s.detail() != null && !s.detail().isBlank()) {
             b.append(" (").append(shorten(s.detail())).append(')');
         }
         if (s.state() == BackendStatus.State.UP || s.state() == BackendStatus.State.DEGRADED) {
-            b.append(" \u00B7 ").append(s.datasets()).append(" datasets \u00B7 ").append(s.pending()).append(" waiting");
+            b.append(" \u00B7 ").append(s.datasets()).append(" datasets \u00B7 ").append(s.pending())
+                    .append(" waiting");
         }
         if (!s.sourcesDown().isEmpty()) {
             b.append(" \u00B7 SOURCE DOWN: ").append(shorten(s.sourcesDownText()));

@@ -47,11 +47,11 @@ public final class InfoDialogs {
 
     private static String state(Bundle b) {
         return switch (b.getState()) {
-        case Bundle.ACTIVE -> "active";
-        case Bundle.RESOLVED -> "resolved";
-        case Bundle.STARTING -> "starting (lazy)";
-        case Bundle.INSTALLED -> "installed, not resolved";
-        default -> "stopping";
+            case Bundle.ACTIVE -> "active";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.STARTING -> "starting (lazy)";
+            case Bundle.INSTALLED -> "installed, not resolved";
+            default -> "stopping";
         };
     }
 

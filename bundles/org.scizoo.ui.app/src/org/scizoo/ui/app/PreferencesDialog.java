@@ -163,7 +163,8 @@ public final class PreferencesDialog extends Dialog {
 
     /** Opens it; the Backend button opens the Backend dialog as the status line's does. */
     public static int open(Shell shell, WorkbenchBackend backend, org.eclipse.e4.ui.di.UISynchronize sync) {
-        PreferencesDialog d = new PreferencesDialog(shell, () -> BackendStatusControl.editBackend(shell, backend, sync));
+        PreferencesDialog d = new PreferencesDialog(shell,
+                () -> BackendStatusControl.editBackend(shell, backend, sync));
         return d.open();
     }
 

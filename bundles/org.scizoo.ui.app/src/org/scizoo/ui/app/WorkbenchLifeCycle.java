@@ -49,7 +49,8 @@ public class WorkbenchLifeCycle {
         try {
             SavedLayout.resetIfAsked(saved).ifPresent(aside -> LOG.log(System.Logger.Level.INFO,
                     "Window > Reset layout: the layout was set aside (" + aside + ")."));
-            SavedLayout.keepOnlyIfMadeFrom(saved, modelSources()).ifPresent(aside -> LOG.log(System.Logger.Level.WARNING,
+            SavedLayout.keepOnlyIfMadeFrom(saved, modelSources()).ifPresent(aside -> LOG.log(
+                    System.Logger.Level.WARNING,
                     "The window layout saved by an earlier version was set aside (" + aside + "): this version's"
                             + " menus and views differ (or a plug-in was removed), and the old layout would hide what"
                             + " is new."

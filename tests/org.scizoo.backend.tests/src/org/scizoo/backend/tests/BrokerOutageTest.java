@@ -51,13 +51,15 @@ class BrokerOutageTest {
     @Test
     void aSixtySecondBrokerOutageLosesNothingAndKeepsOrderPerKey() throws Exception {
         List<String> failures = new CopyOnWriteArrayList<>();
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-outage-" + System.nanoTime())));
-                CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(dir.resolve("catalogue")))) {
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-outage-" + System.nanoTime())));
+                CatalogStore store = OsgiServices.get(CatalogStoreProvider.class)
+                        .open(BackendSettings.embedded(dir.resolve("catalogue")))) {
             String topic = broker.createTopic("scizoo.outage." + System.nanoTime());
             SciCowConsumer cow = new SciCowConsumer(broker.bootstrap(), topic, "scicow", store);
             Thread consumer = Thread.ofPlatform().name("scicow").start(cow);
             OutboxKafkaTransport outbox = new OutboxKafkaTransport(broker.bootstrap(), topic, dir.resolve("outbox"),
-                    DiskOutbox.DEFAULT_CAP_BYTES, d -> { }, e -> failures.add(e.getMessage()));
+                    DiskOutbox.DEFAULT_CAP_BYTES, d -> {}, e -> failures.add(e.getMessage()));
             long start = System.nanoTime();
             boolean stopped = false;
             boolean restarted = false;
@@ -90,12 +92,14 @@ class BrokerOutageTest {
                 Thread.sleep(TICK_MS);
             }
             assertTrue(restarted, "the scans outlasted the outage");
-            assertTrue(maxPendingDuringOutage > 400, "scans waited on disk while the broker was away: " + maxPendingDuringOutage);
+            assertTrue(maxPendingDuringOutage > 400,
+                    "scans waited on disk while the broker was away: " + maxPendingDuringOutage);
             String away = "no connection to Kafka at " + broker.bootstrap() + " since ";
             assertTrue(outboxSaid.startsWith(away), "the outbox said why scans waited: " + outboxSaid);
             assertTrue(consumerSaid.startsWith(away), "SciCow said why nothing came: " + consumerSaid);
             phase("scans published (broker away 5 s to " + (5 + OUTAGE.toSeconds()) + " s)", start);
-            assertTrue(outbox.awaitDelivered(Duration.ofSeconds(120)), "delivered after the outage: " + outbox.pending() + " left");
+            assertTrue(outbox.awaitDelivered(Duration.ofSeconds(120)),
+                    "delivered after the outage: " + outbox.pending() + " left");
             phase("outbox delivered", start);
             assertEquals(null, outbox.problem(), "the outbox has its broker back");
             outbox.close();
@@ -105,7 +109,8 @@ class BrokerOutageTest {
             for (Map.Entry<String, List<Integer>> e : versions.entrySet()) {
                 List<Integer> first = e.getValue().stream().distinct().toList();
                 assertEquals(List.of(1, 2, 3), first, e.getKey() + " reached Kafka out of order: " + e.getValue());
-                assertEquals(VERSIONS, e.getValue().get(e.getValue().size() - 1), e.getKey() + " ends on its last version");
+                assertEquals(VERSIONS, e.getValue().get(e.getValue().size() - 1),
+                        e.getKey() + " ends on its last version");
             }
 
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -159,7 +164,8 @@ class BrokerOutageTest {
                 quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
                 for (ConsumerRecord<String, byte[]> r : records) {
                     String description = CatalogMessages.decode(r.key(), r.value()).dataset().description();
-                    int version = description == null ? 1 : Integer.parseInt(description.substring("version ".length()));
+                    int version = description == null ? 1
+                            : Integer.parseInt(description.substring("version ".length()));
                     versions.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(version);
                     read++;
                 }

@@ -17,7 +17,8 @@ import org.scizoo.transport.kafka.KafkaMetadataTransport;
 record Committed(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
 
     boolean atEnd() {
-        return !ends.isEmpty() && ends.entrySet().stream().allMatch(e -> e.getValue().equals(committed.get(e.getKey())));
+        return !ends.isEmpty()
+                && ends.entrySet().stream().allMatch(e -> e.getValue().equals(committed.get(e.getKey())));
     }
 
     /** Asks until the group has committed every partition's end, or the timeout; returns the last answer. */

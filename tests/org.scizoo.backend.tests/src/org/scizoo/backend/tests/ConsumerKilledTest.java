@@ -44,7 +44,8 @@ class ConsumerKilledTest {
     void killingTheConsumerFiveTimesLosesAndDuplicatesNothing() throws Exception {
         Path log = dir.resolve("consumers.log");
         try (EmbeddedStoreServer db = new EmbeddedStoreServer(dir.resolve("db.mv"));
-                KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-kill-" + System.nanoTime())));
+                KafkaBroker broker = new KafkaBroker(
+                        Files.createDirectories(Path.of("target", "kafka-kill-" + System.nanoTime())));
                 MongoClient client = MongoClients.create(db.uri())) {
             MongoDatabase scicat = client.getDatabase("scicat");
             String topic = broker.createTopic("scizoo.kill." + System.nanoTime());
@@ -107,7 +108,8 @@ class ConsumerKilledTest {
      * 100,000 datasets in bursts of 1,000 every 100 ms, so that they flow while consumers die. The producer
      * retries for as long as it takes (the test's own producer must not be the one that loses messages).
      */
-    private static void produce(String bootstrap, String topic, AtomicLong acknowledged, AtomicReference<Throwable> failure) {
+    private static void produce(String bootstrap, String topic, AtomicLong acknowledged,
+            AtomicReference<Throwable> failure) {
         try (KafkaMetadataTransport t = new KafkaMetadataTransport(bootstrap, topic,
                 Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE),
                 entries -> acknowledged.addAndGet(entries.size()), e -> failure.compareAndSet(null, e))) {

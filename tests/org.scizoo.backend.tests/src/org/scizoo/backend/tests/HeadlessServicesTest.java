@@ -34,12 +34,15 @@ class HeadlessServicesTest {
     void consumeTakesItsSettingsFromAConfigFileAndStopsCleanlyOnSigterm() throws Exception {
         Path log = dir.resolve("consume.log");
         try (EmbeddedStoreServer db = new EmbeddedStoreServer(dir.resolve("db.mv"));
-                KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-svc-" + System.nanoTime())));
+                KafkaBroker broker = new KafkaBroker(
+                        Files.createDirectories(Path.of("target", "kafka-svc-" + System.nanoTime())));
                 MongoClient client = MongoClients.create(db.uri())) {
             String topic = broker.createTopic("scizoo.svc." + System.nanoTime());
             Path config = dir.resolve("scicow.properties");
-            Files.writeString(config, String.join("\n", "# SciCow on the beamline server", "kafka = " + broker.bootstrap(),
-                    "topic = " + topic, "group = scicow-svc", "mongo-uri = " + db.uri(), "status-every = 1s", ""));
+            Files.writeString(config,
+                    String.join("\n", "# SciCow on the beamline server", "kafka = " + broker.bootstrap(),
+                            "topic = " + topic, "group = scicow-svc", "mongo-uri = " + db.uri(), "status-every = 1s",
+                            ""));
             Process cow = ScizooProcess.start(dir, log, "consume", "--config", config.toString());
             try {
                 stopWithSigterm(cow, client, broker, topic);
@@ -58,7 +61,7 @@ class HeadlessServicesTest {
     /** Sends 500 datasets, waits until SciCow stored them, and stops it with SIGTERM. */
     private static void stopWithSigterm(Process cow, MongoClient client, KafkaBroker broker, String topic)
             throws Exception {
-        try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+        try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> {})) {
             for (int i = 0; i < 500; i++) {
                 t.publish(SampleEntries.entry(i));
             }
@@ -78,7 +81,8 @@ class HeadlessServicesTest {
         int port = FreePorts.next();
         Path log = dir.resolve("ingest-health.log");
         Process p = ScizooProcess.start(dir, log, "ingest", "--sim", "--sim-interval", "300ms", "--quiet",
-                "--status-every", "1s", "--health-port", Integer.toString(port), "--data", dir.resolve("beamline").toString());
+                "--status-every", "1s", "--health-port", Integer.toString(port), "--data",
+                dir.resolve("beamline").toString());
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
@@ -87,7 +91,8 @@ class HeadlessServicesTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!body.matches("(?s).*\"delivered\": [1-9].*") && System.nanoTime() < deadline) {
                 try {
-                    java.net.http.HttpResponse<String> r = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    java.net.http.HttpResponse<String> r = http.send(get,
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
                     body = r.statusCode() + " " + r.body();
                 } catch (java.io.IOException notYet) {
                     // not listening yet
@@ -116,7 +121,8 @@ class HeadlessServicesTest {
         Path away = dir.resolve("analyser.unmounted");
         Path log = dir.resolve("ingest-watch.log");
         Process p = ScizooProcess.start(dir, log, "ingest", "--watch", watched.toString(), "--quiet",
-                "--status-every", "1s", "--health-port", Integer.toString(port), "--data", dir.resolve("beamline").toString());
+                "--status-every", "1s", "--health-port", Integer.toString(port), "--data",
+                dir.resolve("beamline").toString());
         try {
             String up = awaitHealth(port, "200 ", log);
             assertTrue(up.contains("\"sourcesDown\": []"), up);
@@ -151,7 +157,8 @@ class HeadlessServicesTest {
                         + Files.readString(log));
             }
             try {
-                java.net.http.HttpResponse<String> r = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.net.http.HttpResponse<String> r = http.send(get,
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
                 body = r.statusCode() + " " + r.body();
             } catch (java.io.IOException notYet) {
                 // not listening yet

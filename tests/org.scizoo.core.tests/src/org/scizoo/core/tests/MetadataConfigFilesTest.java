@@ -17,7 +17,8 @@ import org.scizoo.core.model.MetadataEntry.When;
 class MetadataConfigFilesTest {
 
     static final MetadataConfig COSAXS = new MetadataConfig("cosaxs", 3, "ada", Instant.parse("2026-11-21T09:00:00Z"),
-            List.of(new MetadataEntry("temperatures", "T02", "B310A-E01/DIA/TCO-02", "temperature", "degC", When.BOTH, true),
+            List.of(new MetadataEntry("temperatures", "T02", "B310A-E01/DIA/TCO-02", "temperature", "degC", When.BOTH,
+                    true),
                     new MetadataEntry("sample", "description", "b310a-e/ctl/sample", "descr", null, When.START, true),
                     new MetadataEntry(null, "Number images", "expchan/eiger_tr_ctrl/1", "nbimages", null, When.END,
                             false),

@@ -24,11 +24,19 @@ import org.scizoo.core.scicat.Pids;
 class ModelTest {
 
     @ParameterizedTest
-    @CsvSource({ "B310A/DIA/TCO-02.temp, B310A/DIA/TCO-02_temp", "$where, where", "T01, T01",
-            "'  sample.descr ', sample_descr" })
-    void metadataKeysAreMadeSafeForMongoDb(String raw, String safe) {
+    @CsvSource({ "B310A/DIA/TCO-02.temp, B310A%2FDIA%2FTCO-02%2Etemp", "$where, %24where", "T01, T01",
+            "'  sample.descr ', sample%2Edescr", "sample description, sample%20description",
+            "Grün (x+y), Gr%C3%BCn%20(x%2By)", "100%, 100%25" })
+    void metadataKeysAreEncodedAsSciCatEncodesThem(String raw, String safe) {
         assertEquals(safe, MetadataKeys.safe(raw));
         assertTrue(MetadataKeys.isSafe(safe));
+        assertEquals(raw.strip(), MetadataKeys.label(safe), "and read back as written");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "B310A%2FDIA%2FTCO-02%2Etemp", "TCO-02_temp", "sample_description" })
+    void keysAlreadyStoredAreKeptThoseOfSciCatAndOurOlderOnes(String stored) {
+        assertEquals(stored, MetadataKeys.safe(stored));
     }
 
     @Test

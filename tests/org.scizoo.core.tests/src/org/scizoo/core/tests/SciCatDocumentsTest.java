@@ -109,6 +109,24 @@ class SciCatDocumentsTest {
     }
 
     @Test
+    void whatSciCatWritesIsReadWithoutDamage() {
+        Document doc = SciCatDocuments.toDocument(SampleDatasets.full());
+        doc.put("sampleIds", java.util.Arrays.asList((Object) null)); // SciCat's own write of a dataset without sample
+        Dataset d = SciCatDocuments.dataset(doc);
+        assertEquals(java.util.List.of(), d.sampleIds(), "no \"null\" sample");
+    }
+
+    @Test
+    void aStoredAgainDocumentWritesOnlyWhatWeOwn() {
+        Document update = SciCatDocuments.ownedFieldsUpdate(SciCatDocuments.toDocument(SampleDatasets.full()));
+        Document set = update.get("$set", Document.class);
+        Document onInsert = update.get("$setOnInsert", Document.class);
+        assertTrue(set.containsKey("scientificMetadata.T01") && !set.containsKey("scientificMetadata"), set.toJson());
+        assertTrue(onInsert.containsKey("datasetlifecycle") && onInsert.containsKey("createdAt"), onInsert.toJson());
+        assertTrue(!set.containsKey("_id") && !set.containsKey("datasetlifecycle") && set.containsKey("updatedAt"));
+    }
+
+    @Test
     void origDatablockAndProposalRoundTrip() {
         OrigDatablock block = new OrigDatablock("p/1/orig-0", "p/1", 42, "sha1", "g", List.of("cosaxs"),
                 List.of(new DataFile("scan_1.h5", 42, Instant.parse("2026-11-21T08:00:00Z"), "abc")));

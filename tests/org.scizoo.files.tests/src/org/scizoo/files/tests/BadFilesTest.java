@@ -55,7 +55,8 @@ class BadFilesTest {
         byte[] noise = new byte[4000];
         new Random(7).nextBytes(noise);
         for (MetadataExtractor e : new MetadataExtractor[] { new SesTextExtractor(), new SesIgorExtractor(),
-                new ProdigyXyExtractor(), new SpecsXmlExtractor(), new ProdigyItxExtractor(), new Da30ZipExtractor() }) {
+                new ProdigyXyExtractor(), new SpecsXmlExtractor(), new ProdigyItxExtractor(),
+                new Da30ZipExtractor() }) {
             String extension = switch (e.getClass().getSimpleName()) {
                 case "SesTextExtractor" -> ".txt";
                 case "SesIgorExtractor" -> ".ibw";

@@ -65,7 +65,8 @@ class ExtractorsTest {
         assertEquals(MetadataValue.of("1.2.5"), ag.metadata().get("version"));
         assertEquals(MetadataValue.of(0.203, "s"), ag.metadata().get("dwell_time"));
         assertEquals(local(2023, 3, 8, 15, 24, 35), ag.startTime());
-        assertEquals(List.of("VB"), new SesIgorExtractor().extract(SharedData.file("scienta/Ag_0002Ag__002.ibw")).regions());
+        assertEquals(List.of("VB"),
+                new SesIgorExtractor().extract(SharedData.file("scienta/Ag_0002Ag__002.ibw")).regions());
         assertEquals(List.of("survey"),
                 new SesIgorExtractor().extract(SharedData.file("scienta/Cu-HHTP_0001Cu-HHTP__001.ibw")).regions());
     }

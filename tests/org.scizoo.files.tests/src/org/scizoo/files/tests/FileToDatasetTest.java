@@ -37,7 +37,8 @@ class FileToDatasetTest {
     void aSesFileBecomesASciCatDatasetWithItsProposal(@TempDir Path dir) throws Exception {
         Path watched = Files.createDirectories(dir.resolve("watched/run1"));
         Path file = Files.copy(SharedData.file("scienta/Ag_0001.txt"), watched.resolve("Ag_0001.txt"));
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.setLastModifiedTime(file,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         List<HarvestedFile> harvested = new ArrayList<>();
         try (IngestedFiles done = new IngestedFiles(dir.resolve("journal.tsv"));
                 FolderWatcher watcher = new FolderWatcher(dir.resolve("watched"), List.of(), Duration.ofSeconds(1),

@@ -66,7 +66,8 @@ class UserOfficeTest {
             assertEquals(1, asked.get(), "the second look-up is answered from the cache");
             assertTrue(source.find("19990001").isEmpty(), "404: no such proposal");
             assertTrue(Files.exists(offline.resolve("20250042.json")), "an offline copy is kept");
-            RestProposalSource wrongToken = new RestProposalSource(base, "wrong", null, Duration.ZERO, Clock.systemUTC());
+            RestProposalSource wrongToken = new RestProposalSource(base, "wrong", null, Duration.ZERO,
+                    Clock.systemUTC());
             CatalogException refused = assertThrows(CatalogException.class, () -> wrongToken.find("20250042"));
             assertTrue(refused.getMessage().contains("token was refused"), refused.getMessage());
         } finally {

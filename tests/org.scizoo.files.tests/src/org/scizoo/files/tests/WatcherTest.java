@@ -77,7 +77,8 @@ class WatcherTest {
             assertEquals(List.of("Ag3d"), harvested.getFirst().metadata().regions());
             assertEquals(64, harvested.getFirst().sha256().length());
             // renamed into place after being written under another name
-            Path part = Files.write(data.resolve("Ag_0002.txt.part"), Files.readAllBytes(SharedData.file("scienta/Ag_0002.txt")));
+            Path part = Files.write(data.resolve("Ag_0002.txt.part"),
+                    Files.readAllBytes(SharedData.file("scienta/Ag_0002.txt")));
             w.walkOnce();
             Files.move(part, data.resolve("Ag_0002.txt"), StandardCopyOption.ATOMIC_MOVE);
             waitQuiet(w);
@@ -128,7 +129,8 @@ class WatcherTest {
             w.walkOnce();
             long walkMs = (System.nanoTime() - walk) / 1_000_000;
             assertEquals(2000, harvested.size());
-            System.out.println("WatcherTest: 2000 files in " + ms + " ms; a walk over them all, done: " + walkMs + " ms");
+            System.out
+                    .println("WatcherTest: 2000 files in " + ms + " ms; a walk over them all, done: " + walkMs + " ms");
         }
     }
 

@@ -70,7 +70,8 @@ class BigDataTest {
         }
         // the same frame of a stack three times as deep costs the same: what is read is the frame, not the stack
         assertTrue(allocations.get("deep") < allocations.get("chunked") * 1.25, "one frame of 30 allocated "
-                + allocations.get("deep") / 1_000_000 + " MB, of 10: " + allocations.get("chunked") / 1_000_000 + " MB");
+                + allocations.get("deep") / 1_000_000 + " MB, of 10: " + allocations.get("chunked") / 1_000_000
+                + " MB");
     }
 
     /**

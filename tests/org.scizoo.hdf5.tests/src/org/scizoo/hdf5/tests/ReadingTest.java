@@ -118,7 +118,8 @@ class ReadingTest {
             assertEquals(List.of("/Ag__001__Ag3d/data/energy"), plot.axes(), "from @energy_indices = 0");
         }
         try (H5File h5 = H5File.open(SharedData.file("hdf5/test_file.hdf5"))) {
-            Exception none = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> NexusDefault.find(h5));
+            Exception none = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> NexusDefault.find(h5));
             assertTrue(none.getMessage().contains("no default plot"), none.getMessage());
         }
     }

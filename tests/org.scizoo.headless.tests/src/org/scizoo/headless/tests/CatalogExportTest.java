@@ -87,7 +87,8 @@ class CatalogExportTest {
         UsageException unit = assertThrows(UsageException.class,
                 () -> run("catalog", "export", "--csv", "-", "--data", dir, "--filter", "sm.T01=> 3 mbar"));
         assertTrue(unit.getMessage().contains("mbar"), unit.getMessage());
-        assertThrows(UsageException.class, () -> run("catalog", "export", "--csv", "-", "--data", dir, "--from", "soon"));
+        assertThrows(UsageException.class,
+                () -> run("catalog", "export", "--csv", "-", "--data", dir, "--from", "soon"));
         assertThrows(UsageException.class, () -> run("catalog", "export", "--data", dir));
     }
 }

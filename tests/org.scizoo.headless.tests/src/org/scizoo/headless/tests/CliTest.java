@@ -79,9 +79,12 @@ class CliTest {
         assertThrows(UsageException.class, () -> run("catalog", "drop"));
         assertThrows(UsageException.class, () -> run("ingest", "--duration", "1s"));
         for (List<String> command : List.of(List.of("ingest", "--sim"), List.of("consume"))) {
-            UsageException badTopic = assertThrows(UsageException.class, () -> run(command.get(0), java.util.stream.Stream
-                    .concat(command.stream().skip(1), java.util.stream.Stream.of("--kafka", "127.0.0.1:9", "--topic",
-                            "scans of today")).toArray(String[]::new)));
+            UsageException badTopic = assertThrows(UsageException.class,
+                    () -> run(command.get(0), java.util.stream.Stream
+                            .concat(command.stream().skip(1),
+                                    java.util.stream.Stream.of("--kafka", "127.0.0.1:9", "--topic",
+                                            "scans of today"))
+                            .toArray(String[]::new)));
             assertTrue(badTopic.getMessage().startsWith("--topic 'scans of today' is not a Kafka topic name"),
                     badTopic.getMessage());
         }
@@ -108,7 +111,8 @@ class CliTest {
         Path watched = Files.createDirectories(data.resolve("xps"));
         Files.copy(SharedData.file("scienta/Ag_0001.txt"), watched.resolve("Ag_0001.txt")); // Date=2023-03-08, Time=15:24:35
         String catalogue = data.resolve("catalogue").toString();
-        Run ingest = run("ingest", "--watch", watched.toString(), "--time-zone", "Asia/Tokyo", "--quiet-period", "300ms",
+        Run ingest = run("ingest", "--watch", watched.toString(), "--time-zone", "Asia/Tokyo", "--quiet-period",
+                "300ms",
                 "--duration", "3s", "--quiet", "--data", catalogue);
         assertEquals(0, ingest.exit(), ingest.err());
         Run json = run("catalog", "list", "--json", "--data", catalogue);
@@ -126,7 +130,8 @@ class CliTest {
     void readingAFolderWithoutACatalogueSaysSoAndMakesNone() throws Exception {
         Path typo = data.resolve("scizo");
         List<List<String>> readers = List.of(List.of("catalog", "list"), List.of("catalog", "export", "--csv", "-"),
-                List.of("config", "history", "--beamline", "cosaxs"), List.of("config", "export", "--beamline", "cosaxs"),
+                List.of("config", "history", "--beamline", "cosaxs"),
+                List.of("config", "export", "--beamline", "cosaxs"),
                 List.of("config", "diff", "--beamline", "cosaxs", "--from", "1"));
         for (List<String> reader : readers) {
             List<String> args = new java.util.ArrayList<>(reader.subList(1, reader.size()));
@@ -138,8 +143,10 @@ class CliTest {
             assertEquals("", r.out(), reader.toString());
             assertTrue(Files.notExists(typo), reader + " made the folder");
         }
-        Run imported = run("config", "import", "--beamline", "cosaxs", "--file", Files.writeString(data.resolve("c.csv"),
-                "group,name,device,attribute,unit\nsample,T01,sim/t/1,temperature,degC\n").toString(), "--data",
+        Run imported = run("config", "import", "--beamline", "cosaxs", "--file",
+                Files.writeString(data.resolve("c.csv"),
+                        "group,name,device,attribute,unit\nsample,T01,sim/t/1,temperature,degC\n").toString(),
+                "--data",
                 typo.toString());
         assertEquals(CliCommand.OK, imported.exit(), "saving makes the catalogue: " + imported.err());
         assertEquals(CliCommand.OK, run("config", "history", "--beamline", "cosaxs", "--data", typo.toString()).exit());

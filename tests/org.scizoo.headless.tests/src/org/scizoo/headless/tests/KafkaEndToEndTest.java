@@ -28,7 +28,8 @@ class KafkaEndToEndTest {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                java.net.http.HttpResponse<String> r = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.net.http.HttpResponse<String> r = http.send(get,
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
                 last = r.statusCode() + " " + r.body();
                 if (r.body().contains(expected)) {
                     return last;
@@ -43,7 +44,8 @@ class KafkaEndToEndTest {
 
     @Test
     void simulatedScansThroughKafkaAreAllInTheCatalogue() throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-e2e-" + System.nanoTime())))) {
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-e2e-" + System.nanoTime())))) {
             String topic = broker.createTopic("scizoo.e2e." + System.nanoTime());
             Run ingest = CliTest.run("ingest", "--sim", "--sim-interval", "200ms", "--duration", "3s", "--kafka",
                     broker.bootstrap(), "--topic", topic, "--quiet", "--data", dir.resolve("beamline").toString());

@@ -88,14 +88,16 @@ class SharedLiveFeedTest {
      * another beamline publishes ({@code shown}: the pids the session's dataset listeners were given).
      */
     private void inLiveSession(int firstProbe, LiveSession test) throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-live-" + System.nanoTime())))) {
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-live-" + System.nanoTime())))) {
             String topic = broker.createTopic("scizoo.live." + System.nanoTime());
             CatalogService catalog = OsgiServices.get(CatalogService.class);
             Set<String> shown = ConcurrentHashMap.newKeySet();
             try (AutoCloseable l = catalog.onDatasets(batch -> batch.stream().map(Dataset::pid).forEach(shown::add))) {
                 catalog.start(new BackendSettings(dir, null, null, broker.bootstrap(), topic),
                         IngestOptions.none().withLiveFeed());
-                try (KafkaMetadataTransport otherBeamline = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+                try (KafkaMetadataTransport otherBeamline = new KafkaMetadataTransport(broker.bootstrap(), topic,
+                        Map.of(), e -> {})) {
                     awaitLive(otherBeamline, shown, firstProbe);
                     test.run(broker, catalog, shown, otherBeamline);
                 }
@@ -114,7 +116,8 @@ class SharedLiveFeedTest {
     }
 
     /** The feed starts reading at the topic's end once it has found it: publishes probes until it shows one. */
-    private static void awaitLive(KafkaMetadataTransport publisher, Set<String> shown, int firstProbe) throws Exception {
+    private static void awaitLive(KafkaMetadataTransport publisher, Set<String> shown, int firstProbe)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int probe = firstProbe;
         while (shown.isEmpty() && System.nanoTime() < deadline) {

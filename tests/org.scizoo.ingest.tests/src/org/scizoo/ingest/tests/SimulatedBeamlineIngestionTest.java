@@ -194,7 +194,8 @@ class SimulatedBeamlineIngestionTest {
         })) {
             // nothing listens on port 9: the driver tries until its 5 s timeout
             opening = Thread.ofPlatform().start(() -> assertThrows(CatalogException.class, () -> catalog.start(
-                    new BackendSettings(data, "mongodb://127.0.0.1:9/scicat", Duration.ofSeconds(5)), IngestOptions.none())));
+                    new BackendSettings(data, "mongodb://127.0.0.1:9/scicat", Duration.ofSeconds(5)),
+                    IngestOptions.none())));
             assertTrue(connecting.await(10, TimeUnit.SECONDS));
             CatalogException e = assertThrows(CatalogException.class, () -> catalog.store());
             assertEquals("No catalogue is open: connecting…", e.getMessage(), "answered while opening, not after");

@@ -108,7 +108,8 @@ class SardanaDoorTest {
 
     @Test
     void scansOfTheDoorBecomeStartAndEndEventsAndMalformedPacketsAreSkipped() throws Exception {
-        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class,
+                f -> f.kind().equals("sardana"));
         Recorder rec = new Recorder();
         try (ScanEventSource source = sardana.create(Map.of("door", door, "instrument", "cosaxs"))) {
             source.start(rec);
@@ -148,7 +149,8 @@ class SardanaDoorTest {
      */
     @Test
     void aScansOutcomeIsRecordedFromTheDoorsMacroStatus() throws Exception {
-        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class,
+                f -> f.kind().equals("sardana"));
         Recorder rec = new Recorder();
         try (ScanEventSource source = sardana.create(Map.of("door", door, "instrument", "cosaxs"))) {
             source.start(rec);
@@ -193,7 +195,8 @@ class SardanaDoorTest {
             Scan quiet = ended.get(5005L);
             assertEquals("ended without record_end", value(quiet, "outcome"));
             assertEquals(4L, value(quiet, "points"));
-            assertTrue(String.valueOf(value(quiet, "error")).startsWith("another scan (macro "), quiet.metadata().toString());
+            assertTrue(String.valueOf(value(quiet, "error")).startsWith("another scan (macro "),
+                    quiet.metadata().toString());
             assertEquals("finished", value(ended.get(5006L), "outcome"));
         }
     }
@@ -210,7 +213,8 @@ class SardanaDoorTest {
      */
     @Test
     void theDoorsLocalTimesAreReadInTheZoneGiven() throws Exception {
-        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class,
+                f -> f.kind().equals("sardana"));
         Recorder rec = new Recorder();
         ZoneId here = ZoneId.systemDefault();
         ZoneId there = ZoneId.of("Asia/Tokyo");
@@ -236,7 +240,8 @@ class SardanaDoorTest {
 
     @Test
     void sciFishReconnectsWhenTheDoorAndTheDatabaseRestart() throws Exception {
-        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class,
+                f -> f.kind().equals("sardana"));
         Recorder rec = new Recorder();
         try (ScanEventSource source = sardana.create(Map.of("door", door))) {
             source.start(rec);
@@ -267,11 +272,14 @@ class SardanaDoorTest {
      */
     @Test
     void aWrongDoorNameIsRefusedAndAMissingDatabaseSaidOnOneLine() throws Exception {
-        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class,
+                f -> f.kind().equals("sardana"));
         for (String wrong : List.of("not a device", "cosaxs/door", "tango://host:10000/a/b", "a/b/c/d")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> sardana.create(Map.of("door", wrong)));
-            assertTrue(e.getMessage().startsWith("'" + wrong + "' is not a Tango device name: a Door is domain/family/member"),
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("'" + wrong + "' is not a Tango device name: a Door is domain/family/member"),
                     e.getMessage());
         }
         Recorder rec = new Recorder();
@@ -286,7 +294,8 @@ class SardanaDoorTest {
 
     @Test
     void aDoorNotThereAtStartIsSubscribedToOnceItIs() throws Exception {
-        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class, f -> f.kind().equals("sardana"));
+        ScanEventSourceFactory sardana = OsgiServices.get(ScanEventSourceFactory.class,
+                f -> f.kind().equals("sardana"));
         Recorder rec = new Recorder();
         String host = door.substring("tango://".length(), door.indexOf('/', "tango://".length()));
         // its own server instance and domain, removed before and after: the database outlives a run, and
@@ -341,13 +350,16 @@ class SardanaDoorTest {
                 () -> directory.domains("127.0.0.1:1"));
         assertTrue(unreachable.getMessage().startsWith("127.0.0.1:1"), unreachable.getMessage());
 
-        List<RowCheck> checks = new RowValidator(OsgiServices.get(DeviceReader.class, r -> r.reads(door)), Duration.ofSeconds(2)).check(List.of(
-                new MetadataEntry("door", "state", device, "State", null, When.END, false),
-                new MetadataEntry("door", "typo", device, "Recorddataa", null, When.END, true),
-                new MetadataEntry("new", "new entry", "", "", null, When.END, true)));
+        List<RowCheck> checks = new RowValidator(OsgiServices.get(DeviceReader.class, r -> r.reads(door)),
+                Duration.ofSeconds(2)).check(
+                        List.of(
+                                new MetadataEntry("door", "state", device, "State", null, When.END, false),
+                                new MetadataEntry("door", "typo", device, "Recorddataa", null, When.END, true),
+                                new MetadataEntry("new", "new entry", "", "", null, When.END, true)));
         assertTrue(checks.get(0).ok(), "disabled rows are checked too: " + checks.get(0));
         assertEquals("ON", checks.get(0).liveValue(), "live value preview");
-        assertTrue(!checks.get(1).ok() && checks.get(1).problem().toLowerCase().contains("recorddataa"), checks.get(1).toString());
+        assertTrue(!checks.get(1).ok() && checks.get(1).problem().toLowerCase().contains("recorddataa"),
+                checks.get(1).toString());
         assertEquals("give a device and an attribute", checks.get(2).problem());
     }
 

@@ -39,8 +39,9 @@ class ScanAssemblerTest {
                 + " \"title\": \"a2scan m1 0 1 m2 0 1 " + intervals + " 0.25\", \"total_scan_intervals\": " + intervals
                 + ", \"starttime\": \"Thu Dec  3 09:59:00 2026\"}}"), rec, T0);
         for (int i = 0; i < points; i++) {
-            assembler.accept(packet("{\"type\": \"record_data\", \"macro_id\": \"" + id + "\", \"data\": {\"point_nb\": "
-                    + i + "}}"), rec, T0);
+            assembler
+                    .accept(packet("{\"type\": \"record_data\", \"macro_id\": \"" + id + "\", \"data\": {\"point_nb\": "
+                            + i + "}}"), rec, T0);
         }
     }
 
@@ -70,7 +71,8 @@ class ScanAssemblerTest {
 
         start("b", 9, 3);
         assembler.accept(status("b", "step", ""), rec, T0);
-        assembler.accept(status("b", "exception", ", \"exc_type\": \"Exception\", \"exc_value\": \"ValueError:\\n bad\""),
+        assembler.accept(
+                status("b", "exception", ", \"exc_type\": \"Exception\", \"exc_value\": \"ValueError:\\n bad\""),
                 rec, T0);
         assertEquals(1, rec.ended.size(), "a final status waits for the record_end");
         recordEnd("b", T0);

@@ -60,7 +60,8 @@ class ScanHarvestIngestionTest {
                     new MetadataEntry("sample", "description", sample, "descr", null, When.START, true),
                     new MetadataEntry("sample", "concentration", sample, "concentration", null, When.END, true),
                     new MetadataEntry("broken", "ghost", "tango://127.0.0.1:1/no/such/device#dbase=no", "x", null,
-                            When.END, true)), "staff");
+                            When.END, true)),
+                    "staff");
         }
         catalog = OsgiServices.get(CatalogService.class);
         List<Dataset> stored = new CopyOnWriteArrayList<>();

@@ -128,7 +128,7 @@ class TangoHarvestTest {
         assertEquals("degC", m.get("T01").unit());
         assertEquals("lysozyme in 50 mM HEPES", m.get("description").value());
         assertNull(m.get("description").unit());
-        assertEquals(100L, m.get("Number images").value());
+        assertEquals(100L, m.get("Number%20images").value(), "a name stored as SciCat encodes it");
         assertEquals("mg/ml", m.get("concentration").unit());
         assertEquals("temperatures", m.get("T01").group(), "grouped as configured");
         assertEquals("VALID", m.get("T01").quality());

@@ -55,7 +55,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0", "num.partitions=3"));
         if (!saslUsers.isEmpty()) {
             StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
-            saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+            saslUsers.forEach(
+                    (user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
             lines.add("sasl.enabled.mechanisms=PLAIN");
             lines.add("listener.name.sasl_plaintext.plain.sasl.jaas.config=" + jaas + ";");
         }
@@ -160,7 +161,6 @@ public final class KafkaBroker implements AutoCloseable {
             return false;
         }
     }
-
 
     @Override
     public void close() {

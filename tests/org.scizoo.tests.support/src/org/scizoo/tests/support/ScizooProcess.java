@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-
 /**
  * {@code scizoo <command> …} in a JVM of its own, as an operator runs it, so that a test can SIGTERM it or
  * kill -9 it. The child framework is the running test framework's: the same bundles (from this test
@@ -32,12 +31,13 @@ public final class ScizooProcess {
         Path configuration = workDir.resolve("child-configuration-" + COUNT.incrementAndGet());
         Files.createDirectories(configuration);
         Files.writeString(configuration.resolve("config.ini"), childConfig());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.de.bwaldvogel=error", "-cp", launcherJar().toString(),
-                "org.eclipse.equinox.launcher.Main", "-configuration", configuration.toUri().toString(),
-                "-install", configuration.toUri().toString(), "-application", "org.scizoo.headless.cli",
-                "-data", "@none"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx768m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-Dorg.slf4j.simpleLogger.log.de.bwaldvogel=error", "-cp", launcherJar().toString(),
+                        "org.eclipse.equinox.launcher.Main", "-configuration", configuration.toUri().toString(),
+                        "-install", configuration.toUri().toString(), "-application", "org.scizoo.headless.cli",
+                        "-data", "@none"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

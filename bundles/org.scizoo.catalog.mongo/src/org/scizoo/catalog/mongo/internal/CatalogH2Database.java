@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 
 /**
  * mongo-java-server's H2 database, with its unique indexes in maps opened by {@link IndexMaps}, its
@@ -39,6 +40,7 @@ final class CatalogH2Database extends H2Database {
     }
 
     static CatalogH2Database open(String name, MVStore store, CursorRegistry cursors) {
+        setAsideUnbuildableIndexes(name, store);
         IndexMaps maps = new IndexMaps(store);
         CONSTRUCTING.set(maps);
         try {
@@ -46,6 +48,67 @@ final class CatalogH2Database extends H2Database {
         } finally {
             CONSTRUCTING.remove();
         }
+    }
+
+    /**
+     * An index this store cannot build (a text, geo or hashed one, which SciCat asks for at its start) is
+     * refused before anything is kept of it: mongo-java-server would refuse it only after storing its
+     * definition, and then refuse to open the file.
+     */
+    @Override
+    protected void addIndex(Document indexDescription) {
+        String problem = unbuildable(indexDescription);
+        if (problem != null) {
+            throw new MongoServerError(67, "CannotCreateIndex", "The embedded store cannot build the index '"
+                    + indexDescription.get("name") + "' " + problem + "; nothing was changed");
+        }
+        super.addIndex(indexDescription);
+    }
+
+    /** Why an index definition cannot be built here, or null: only ascending and descending keys can. */
+    static String unbuildable(Document indexDescription) {
+        if (!(indexDescription.get("key") instanceof Document key) || key.isEmpty()) {
+            return "(it has no key)";
+        }
+        for (Map.Entry<String, Object> k : key.entrySet()) {
+            if (k.getKey().startsWith("$") || !(k.getValue() instanceof Number)) {
+                return "(key " + k.getKey() + ": " + k.getValue() + "; it has ascending and descending indexes only)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A file in which an earlier SciZoo kept definitions it could not build (mongo-java-server keeps a
+     * refused text index's) opens: they move to a map of their own, said once, instead of stopping the
+     * server at its start.
+     */
+    private static void setAsideUnbuildableIndexes(String databaseName, MVStore store) {
+        String mapName = "databases." + databaseName + ".system.indexes";
+        if (!store.hasMap(mapName)) {
+            return;
+        }
+        MVMap<Object, Document> indexes = openDataMap(store, mapName);
+        List<Object> bad = new java.util.ArrayList<>();
+        for (Map.Entry<Object, Document> e : indexes.entrySet()) {
+            if (unbuildable(e.getValue()) != null) {
+                bad.add(e.getKey());
+            }
+        }
+        if (bad.isEmpty()) {
+            return;
+        }
+        MVMap<Object, Document> aside = openDataMap(store, "scizoo.unbuildable-indexes." + databaseName);
+        List<String> names = new java.util.ArrayList<>();
+        for (Object k : bad) {
+            Document d = indexes.remove(k);
+            aside.put(k, d);
+            names.add(d.get("ns") + " " + d.get("name"));
+        }
+        store.commit();
+        LOG.log(System.Logger.Level.WARNING, "The catalogue held " + bad.size() + " index definitions it cannot"
+                + " build (" + String.join(", ", names) + "), kept by an earlier version when a client asked"
+                + " for them; set aside in the file's map scizoo.unbuildable-indexes." + databaseName);
     }
 
     @Override

@@ -172,8 +172,10 @@ public final class EmbeddedMongo {
                     + " Close the other process or use another --data folder.", e);
         }
         return MongoCatalogStore.connectEmbedded("mongodb://127.0.0.1:" + port + "/"
-                + MongoCatalogStore.DEFAULT_DATABASE, timeout, "embedded " + file + " (served by another process on port "
-                + port + ")", null, null);
+                + MongoCatalogStore.DEFAULT_DATABASE, timeout,
+                "embedded " + file + " (served by another process on port "
+                        + port + ")",
+                null, null);
     }
 
     private static CatalogException corrupt(Path file, RuntimeException e) {

@@ -55,8 +55,8 @@ final class IndexProgress {
 
     /** A build of {@code total} entries ("indexing the catalogue by creationTime, once"), just starting. */
     static IndexProgress start(String what, long total) {
-        Opening o = OPENING.get() != null ? OPENING.get() : new Opening(text -> { }, () -> false);
-        IndexProgress p = new IndexProgress(total < SAY_SO_FROM ? text -> { } : o.listener(), o.stopAsked(), what,
+        Opening o = OPENING.get() != null ? OPENING.get() : new Opening(text -> {}, () -> false);
+        IndexProgress p = new IndexProgress(total < SAY_SO_FROM ? text -> {} : o.listener(), o.stopAsked(), what,
                 total);
         p.done(0);
         return p;

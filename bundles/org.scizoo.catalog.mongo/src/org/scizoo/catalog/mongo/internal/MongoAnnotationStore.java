@@ -67,7 +67,8 @@ final class MongoAnnotationStore implements AnnotationStore {
     }
 
     void ensureIndexes() {
-        annotations.createIndex(Indexes.ascending("datasetPid", "time"), new IndexOptions().name("datasetPid_1_time_1"));
+        annotations.createIndex(Indexes.ascending("datasetPid", "time"),
+                new IndexOptions().name("datasetPid_1_time_1"));
     }
 
     @Override
@@ -95,7 +96,8 @@ final class MongoAnnotationStore implements AnnotationStore {
             case RATING -> v.isEmpty() || v.matches("[1-5]") ? null : "A rating is 1 to 5 stars, not '" + v + "'";
             case QUALITY -> Annotation.QUALITY_FLAGS.contains(v) ? null
                     : "The quality flag is one of " + String.join(", ", Annotation.QUALITY_FLAGS) + ", not '" + v + "'";
-            case QUALITY_METRICS -> v.isEmpty() || isNumber(v) ? null : "dataQualityMetrics is a number, not '" + v + "'";
+            case QUALITY_METRICS ->
+                v.isEmpty() || isNumber(v) ? null : "dataQualityMetrics is a number, not '" + v + "'";
             case IMAGE -> v.startsWith("-") && v.length() > 1 ? null
                     : "Images are added with addImage; an IMAGE change here only takes one away (-id)";
         };

@@ -55,8 +55,8 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 
@@ -69,7 +69,7 @@ public final class MongoCatalogStore implements CatalogStore {
 
     static final String DEFAULT_DATABASE = "scicat";
     private static final System.Logger LOG = System.getLogger(MongoCatalogStore.class.getName());
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
 
@@ -82,6 +82,8 @@ public final class MongoCatalogStore implements CatalogStore {
     /** The same two collections, written with documents already encoded (see {@link RawDocuments}). */
     private final MongoCollection<RawBsonDocument> rawDatasets;
     private final MongoCollection<RawBsonDocument> rawDatablocks;
+    /** SciCat's index of the datasets' metadata keys, kept as SciCat keeps it for our datasets. */
+    private final MongoCollection<RawBsonDocument> rawMetadataKeys;
     private final MongoCollection<Document> proposals;
     private final MongoMetadataConfigStore configs;
     private final MongoAnnotationStore annotations;
@@ -102,6 +104,7 @@ public final class MongoCatalogStore implements CatalogStore {
         this.datablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION);
         this.rawDatasets = db.getCollection(SciCatDocuments.DATASET_COLLECTION, RawBsonDocument.class);
         this.rawDatablocks = db.getCollection(SciCatDocuments.ORIG_DATABLOCK_COLLECTION, RawBsonDocument.class);
+        this.rawMetadataKeys = db.getCollection(SciCatDocuments.METADATA_KEYS_COLLECTION, RawBsonDocument.class);
         this.proposals = db.getCollection(SciCatDocuments.PROPOSAL_COLLECTION);
         this.configs = new MongoMetadataConfigStore(db.getCollection(MongoMetadataConfigStore.COLLECTION), afterWrite,
                 java.time.Clock.systemUTC());
@@ -200,13 +203,18 @@ public final class MongoCatalogStore implements CatalogStore {
         return cs.getDatabase() == null || cs.getDatabase().isBlank() ? DEFAULT_DATABASE : cs.getDatabase();
     }
 
-    /** The embedded store keeps only its creationTime index: others, made by an older SciZoo, go (see connectEmbedded). */
+    /** The indexes SciZoo makes on a shared MongoDB (see ensureIndexes): the only ones it ever drops. */
+    private static final List<String> OUR_INDEXES = List.of("datasetId_1", "proposalIds_1_creationTime_-1");
+
+    /**
+     * The embedded store keeps only its creationTime index: ours, made by an older SciZoo, go (see
+     * connectEmbedded). Other clients' indexes (SciCat's unique pid index…) are theirs: left alone.
+     */
     private void dropSecondaryIndexes() {
         for (MongoCollection<Document> c : List.of(datasets, datablocks)) {
             for (Document index : c.listIndexes()) {
-                String name = index.getString("name");
-                if (name != null && !name.equals("_id_") && !(c == datasets && name.equals(CreationTimeIndex.NAME))) {
-                    c.dropIndex(name);
+                if (OUR_INDEXES.contains(index.getString("name"))) {
+                    c.dropIndex(index.getString("name"));
                 }
             }
         }
@@ -218,7 +226,8 @@ public final class MongoCatalogStore implements CatalogStore {
         datasets.createIndex(Indexes.descending("creationTime"), new IndexOptions().name(CreationTimeIndex.NAME));
         datablocks.createIndex(Indexes.ascending("datasetId"), new IndexOptions().name("datasetId_1"));
         // a Scanlog selection: one proposal over a time window
-        datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("proposalIds"), Indexes.descending("creationTime")),
+        datasets.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("proposalIds"), Indexes.descending("creationTime")),
                 new IndexOptions().name("proposalIds_1_creationTime_-1"));
         annotations.ensureIndexes();
     }
@@ -240,19 +249,30 @@ public final class MongoCatalogStore implements CatalogStore {
         }
         List<RawBsonDocument> ds = new ArrayList<>(latest.size());
         List<RawBsonDocument> blocks = new ArrayList<>();
+        List<RawBsonDocument> keys = new ArrayList<>();
         for (CatalogEntry e : latest.values()) {
             ds.add(RawDocuments.encode(SciCatDocuments.toDocument(e.dataset())));
             for (OrigDatablock b : e.datablocks()) {
                 blocks.add(RawDocuments.encode(SciCatDocuments.toDocument(b)));
+            }
+            for (Document k : SciCatDocuments.metadataKeys(e.dataset())) {
+                keys.add(RawDocuments.encode(k));
             }
         }
         try {
             // The two collections are written at the same time, on two connections: the server (a real
             // MongoDB, or mongo-java-server) works on both at once. Both writes are idempotent, so a
             // failure of either is retried as a whole.
-            Future<?> blocksWritten = blocks.isEmpty() ? null : blockWriter.submit(() -> insertOrReplace(rawDatablocks, blocks));
+            Future<?> blocksWritten = blocks.isEmpty() && keys.isEmpty() ? null : blockWriter.submit(() -> {
+                if (!blocks.isEmpty()) {
+                    insertOrUpdate(rawDatablocks, blocks);
+                }
+                if (!keys.isEmpty()) {
+                    insertOrUpdate(rawMetadataKeys, keys);
+                }
+            });
             try {
-                insertOrReplace(rawDatasets, ds);
+                insertOrUpdate(rawDatasets, ds);
             } finally {
                 if (blocksWritten != null) {
                     awaitWrite(blocksWritten);
@@ -266,11 +286,12 @@ public final class MongoCatalogStore implements CatalogStore {
 
     /**
      * An idempotent write of documents with their {@code _id}s: inserted, and those whose {@code _id} is
-     * already there (a replay, an updated dataset) replaced. Most documents are new, and an insert costs the
+     * already there (a replay, an updated dataset) updated in the fields we own only
+     * ({@link SciCatDocuments#ownedFieldsUpdate}), so that what SciCat keeps there survives. Most documents are new, and an insert costs the
      * server less than an upsert (no query, no update document to compute): measured on mongo-java-server;
      * a real MongoDB skips the same work (not measured here, none can run on this machine).
      */
-    private static void insertOrReplace(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> docs) {
+    private static void insertOrUpdate(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> docs) {
         try {
             collection.insertMany(docs, UNORDERED_INSERT);
         } catch (MongoBulkWriteException e) {
@@ -283,7 +304,9 @@ public final class MongoCatalogStore implements CatalogStore {
                     throw e;
                 }
                 RawBsonDocument d = docs.get(error.getIndex());
-                again.add(new ReplaceOneModel<>(eq("_id", d.get("_id")), d, UPSERT));
+                Document full = d.decode(new org.bson.codecs.DocumentCodec());
+                again.add(new UpdateOneModel<>(eq("_id", d.get("_id")), SciCatDocuments.ownedFieldsUpdate(full),
+                        UPSERT));
             }
             collection.bulkWrite(again, UNORDERED);
         }
@@ -312,7 +335,8 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public void upsertProposal(Proposal proposal) throws CatalogException {
         try {
-            proposals.replaceOne(eq("_id", proposal.proposalId()), SciCatDocuments.toDocument(proposal), UPSERT);
+            proposals.updateOne(eq("_id", proposal.proposalId()),
+                    SciCatDocuments.ownedFieldsUpdate(SciCatDocuments.toDocument(proposal)), UPSERT);
             written();
         } catch (MongoException e) {
             throw failure("write a proposal to", e);
@@ -335,7 +359,8 @@ public final class MongoCatalogStore implements CatalogStore {
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         List<Dataset> out = new ArrayList<>();
         try {
-            var it = datasets.find(filter).sort(Sorts.orderBy(Sorts.descending("creationTime"), Sorts.descending("_id")))
+            var it = datasets.find(filter)
+                    .sort(Sorts.orderBy(Sorts.descending("creationTime"), Sorts.descending("_id")))
                     .skip(q.skip());
             if (q.limit() > 0) {
                 it = it.limit(q.limit());
@@ -365,7 +390,8 @@ public final class MongoCatalogStore implements CatalogStore {
             try (EmbeddedDocuments.Snapshot documents = local.apply(selection)) {
                 return scan(documents, selection, batchSize, batches, cancelled);
             } catch (RuntimeException e) {
-                throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e, e);
+                throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e,
+                        e);
             }
         }
         List<Bson> filters = new ArrayList<>();

@@ -64,7 +64,8 @@ final class MongoLayoutStore implements LayoutStore {
     public List<ScanlogLayout> list(String beamline, String user) throws CatalogException {
         List<ScanlogLayout> out = new ArrayList<>();
         try {
-            for (Document d : layouts.find(and(eq("beamline", beamline), eq("user", user))).sort(Sorts.ascending("name"))) {
+            for (Document d : layouts.find(and(eq("beamline", beamline), eq("user", user)))
+                    .sort(Sorts.ascending("name"))) {
                 read(d).ifPresent(out::add);
             }
         } catch (MongoException e) {

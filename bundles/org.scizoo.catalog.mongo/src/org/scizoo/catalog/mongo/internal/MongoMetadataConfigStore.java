@@ -56,7 +56,8 @@ final class MongoMetadataConfigStore implements MetadataConfigStore {
             try {
                 MetadataConfigFiles.fromDocument(doc); // the same checks as an imported file
             } catch (InvalidConfigException e) {
-                throw new CatalogException("The configuration of " + instrument + " was not saved: " + e.getMessage(), e);
+                throw new CatalogException("The configuration of " + instrument + " was not saved: " + e.getMessage(),
+                        e);
             }
             try {
                 configs.insertOne(doc.append("_id", instrument + "/" + next));

@@ -72,35 +72,35 @@ public final class ScanAssembler {
         String problem = null;
         synchronized (this) {
             switch (packet) {
-            case DataDesc d -> {
-                // a Door runs one macro at a time: a scan still open here never sent its record_end
-                endAll("another scan (macro " + d.macroId() + ") began before its record_end", now, ended);
-                started = start(d);
-                running.put(d.macroId(), new Running(started));
-            }
-            case RecordData r -> {
-                Running at = running.get(r.macroId());
-                if (at != null) {
-                    at.points++;
+                case DataDesc d -> {
+                    // a Door runs one macro at a time: a scan still open here never sent its record_end
+                    endAll("another scan (macro " + d.macroId() + ") began before its record_end", now, ended);
+                    started = start(d);
+                    running.put(d.macroId(), new Running(started));
                 }
-            }
-            case RecordEnd e -> {
-                Running at = running.get(e.macroId());
-                if (at == null) {
-                    problem = "record_end of macro " + e.macroId() + " without its data_desc"
-                            + " (subscribed mid-scan?): not recorded";
-                } else {
-                    at.recordEnd = e.endTime();
-                    if (at.status != null || !statusFollowed) {
-                        ended.add(end(running.remove(e.macroId())));
-                    } else {
-                        at.deadline = now.plus(WAIT);
+                case RecordData r -> {
+                    Running at = running.get(r.macroId());
+                    if (at != null) {
+                        at.points++;
                     }
                 }
-            }
-            case RecordDataPacket.Other o -> {
-                // other packet types carry nothing SciFish records
-            }
+                case RecordEnd e -> {
+                    Running at = running.get(e.macroId());
+                    if (at == null) {
+                        problem = "record_end of macro " + e.macroId() + " without its data_desc"
+                                + " (subscribed mid-scan?): not recorded";
+                    } else {
+                        at.recordEnd = e.endTime();
+                        if (at.status != null || !statusFollowed) {
+                            ended.add(end(running.remove(e.macroId())));
+                        } else {
+                            at.deadline = now.plus(WAIT);
+                        }
+                    }
+                }
+                case RecordDataPacket.Other o -> {
+                    // other packet types carry nothing SciFish records
+                }
             }
         }
         if (problem != null) {

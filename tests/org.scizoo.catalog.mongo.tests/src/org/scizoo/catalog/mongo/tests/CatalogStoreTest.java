@@ -88,7 +88,8 @@ class CatalogStoreTest {
             assertEquals(5, store.countDatasets(), "replaying the same entries adds nothing");
             List<Dataset> page = store.findDatasets(DatasetQuery.newest(2));
             assertEquals(List.of("scan 5", "scan 4"), page.stream().map(Dataset::datasetName).toList());
-            List<Dataset> newer = store.findDatasets(DatasetQuery.newest(0).newerThan(entry(3).dataset().creationTime()));
+            List<Dataset> newer = store
+                    .findDatasets(DatasetQuery.newest(0).newerThan(entry(3).dataset().creationTime()));
             assertEquals(List.of("scan 5", "scan 4"), newer.stream().map(Dataset::datasetName).toList());
         }
     }

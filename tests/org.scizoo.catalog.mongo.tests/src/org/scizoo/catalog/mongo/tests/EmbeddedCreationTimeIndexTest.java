@@ -63,7 +63,8 @@ class EmbeddedCreationTimeIndexTest {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 600; i++) {
                 // three scans a minute (ties broken by _id); some without a creationTime, some with null
-                Document d = new Document("_id", String.format("20.500.12345/scan-%03d", i)).append("datasetName", "s" + i);
+                Document d = new Document("_id", String.format("20.500.12345/scan-%03d", i)).append("datasetName",
+                        "s" + i);
                 if (i % 50 != 7) {
                     d.append("creationTime", i % 70 == 3 ? null : new Date(T0 + 60_000L * (i / 3)));
                 }
@@ -79,14 +80,16 @@ class EmbeddedCreationTimeIndexTest {
             int[][] pages = { { 0, 0 }, { 0, 1 }, { 0, 25 }, { 5, 10 }, { 590, 20 } };
             for (Bson filter : filters) {
                 for (int[] page : pages) {
-                    assertEquals(ids(datasets, filter, SORTED_BY_THE_SERVER, page), ids(datasets, filter, NEWEST_FIRST, page),
+                    assertEquals(ids(datasets, filter, SORTED_BY_THE_SERVER, page),
+                            ids(datasets, filter, NEWEST_FIRST, page),
                             filter + " skip " + page[0] + " limit " + page[1]);
                 }
             }
             assertEquals(600, ids(datasets, new Document(), NEWEST_FIRST, pages[0]).size());
 
             // A creationTime that is not a date: the index cannot place it, so the server sorts as before.
-            datasets.insertOne(new Document("_id", "odd").append("creationTime", "yesterday").append("datasetName", "odd"));
+            datasets.insertOne(
+                    new Document("_id", "odd").append("creationTime", "yesterday").append("datasetName", "odd"));
             for (int[] page : pages) {
                 assertEquals(ids(datasets, new Document(), SORTED_BY_THE_SERVER, page),
                         ids(datasets, new Document(), NEWEST_FIRST, page));
@@ -104,7 +107,8 @@ class EmbeddedCreationTimeIndexTest {
             }
         }
         try (MVStore file = new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).readOnly().open()) {
-            assertEquals(600, indexMap(file).sizeAsLong(), "one entry a scan, none left for the odd one or the old times");
+            assertEquals(600, indexMap(file).sizeAsLong(),
+                    "one entry a scan, none left for the odd one or the old times");
         }
     }
 
@@ -137,7 +141,8 @@ class EmbeddedCreationTimeIndexTest {
             index.put("ffff000000000000" + oldest, oldest); // as if it were the newest, far in the future
         });
         assertPagesAre(provider, entries.stream().map(e -> e.dataset().pid()).toList().reversed());
-        editIndex(index -> assertEquals(key(entries.get(0).dataset()), keyOf(index, oldest), "back at its scan's time"));
+        editIndex(
+                index -> assertEquals(key(entries.get(0).dataset()), keyOf(index, oldest), "back at its scan's time"));
     }
 
     /** The file's key of a scan: its time's milliseconds with the sign flipped, in 16 hex digits, then its pid. */
@@ -171,7 +176,8 @@ class EmbeddedCreationTimeIndexTest {
                 assertEquals(20, store.countDatasets());
                 assertEquals(entries.get(3).dataset(), store.findDataset(entries.get(3).dataset().pid()).orElseThrow());
                 // the server sorts the page itself and meets the same document: a clear error, not a wrong page
-                CatalogException e = assertThrows(CatalogException.class, () -> store.findDatasets(DatasetQuery.newest(5)));
+                CatalogException e = assertThrows(CatalogException.class,
+                        () -> store.findDatasets(DatasetQuery.newest(5)));
                 assertTrue(e.getMessage().contains("read datasets"), e.getMessage());
             }
             editIndex(index -> assertEquals("!", index.firstKey(), "marked unusable, so the next open tries again"));
@@ -193,7 +199,8 @@ class EmbeddedCreationTimeIndexTest {
         try (CatalogStore store = provider.open(BackendSettings.embedded(dir), told::add);
                 MongoClient client = EmbeddedValuesTest.client(dir)) {
             assertEquals(List.of("20.500.12345/scan-59999", "20.500.12345/scan-59998"), ids(
-                    client.getDatabase("scicat").getCollection("Dataset"), new Document(), NEWEST_FIRST, new int[] { 0, 2 }));
+                    client.getDatabase("scicat").getCollection("Dataset"), new Document(), NEWEST_FIRST,
+                    new int[] { 0, 2 }));
         }
         List<String> expected = new ArrayList<>();
         for (int tenth = 0; tenth <= 10; tenth++) {
@@ -201,7 +208,8 @@ class EmbeddedCreationTimeIndexTest {
                     + count + " (" + tenth * 10 + " %)");
         }
         assertEquals(expected, told.stream().filter(t -> t.startsWith("indexing")).toList());
-        List<String> reordering = told.stream().filter(t -> t.startsWith("re-ordering the catalogue's index ")).toList();
+        List<String> reordering = told.stream().filter(t -> t.startsWith("re-ordering the catalogue's index "))
+                .toList();
         assertEquals(11, reordering.size(), told.toString());
         assertTrue(reordering.get(10).endsWith(", once after an upgrade: 60000 of 60000 (100 %)"), reordering.get(10));
 
@@ -238,10 +246,12 @@ class EmbeddedCreationTimeIndexTest {
         try (CatalogStore store = provider.open(BackendSettings.embedded(dir), told::add);
                 MongoClient client = EmbeddedValuesTest.client(dir)) {
             assertEquals(List.of("20.500.12345/scan-59999", "20.500.12345/scan-59998"), ids(
-                    client.getDatabase("scicat").getCollection("Dataset"), new Document(), NEWEST_FIRST, new int[] { 0, 2 }));
+                    client.getDatabase("scicat").getCollection("Dataset"), new Document(), NEWEST_FIRST,
+                    new int[] { 0, 2 }));
             assertEquals(OLD_CATALOGUE, store.countDatasets());
         }
-        assertEquals(List.of(), told.stream().filter(t -> t.startsWith("re-ordering")).toList(), "done before the second stop");
+        assertEquals(List.of(), told.stream().filter(t -> t.startsWith("re-ordering")).toList(),
+                "done before the second stop");
         assertEquals(11, told.stream().filter(t -> t.startsWith("indexing")).count(), "from 0 %: " + told);
         editIndex(index -> assertEquals(OLD_CATALOGUE, index.sizeAsLong()));
     }
@@ -253,7 +263,8 @@ class EmbeddedCreationTimeIndexTest {
     private void writeOldCatalogue(int count) {
         MongoServer server = new MongoServer(new H2Backend(
                 new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open()));
-        try (MongoClient old = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+        try (MongoClient old = com.mongodb.client.MongoClients
+                .create("mongodb://127.0.0.1:" + server.bind().getPort())) {
             List<Document> scans = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 scans.add(new Document("_id", String.format("20.500.12345/scan-%05d", i)).append("creationTime",
@@ -278,7 +289,8 @@ class EmbeddedCreationTimeIndexTest {
     private void assertPagesAre(CatalogStoreProvider provider, List<String> newestFirst) throws Exception {
         try (CatalogStore store = provider.open(BackendSettings.embedded(dir))) {
             assertEquals(newestFirst.subList(0, 1), pids(store.findDatasets(DatasetQuery.newest(1))));
-            assertEquals(newestFirst.subList(10, 30), pids(store.findDatasets(new DatasetQuery(null, null, null, 10, 20))));
+            assertEquals(newestFirst.subList(10, 30),
+                    pids(store.findDatasets(new DatasetQuery(null, null, null, 10, 20))));
             assertEquals(newestFirst, pids(store.findDatasets(DatasetQuery.newest(0))));
         }
         editIndex(index -> assertEquals(newestFirst.size(), index.sizeAsLong(), "one entry a scan"));

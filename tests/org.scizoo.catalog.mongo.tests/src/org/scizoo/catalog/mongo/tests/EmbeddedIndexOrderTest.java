@@ -55,9 +55,12 @@ class EmbeddedIndexOrderTest {
         }
         try (MVStore file = new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).readOnly().open()) {
             MVMap<String, String> ordered = file.openMap("scizoo.index-order");
-            assertTrue(ordered.keySet().containsAll(Set.of("scicat.Dataset._index__id_", "scicat.OrigDatablock._index__id_")),
+            assertTrue(
+                    ordered.keySet()
+                            .containsAll(Set.of("scicat.Dataset._index__id_", "scicat.OrigDatablock._index__id_")),
                     ordered.keySet().toString());
-            assertFalse(file.getMapNames().stream().anyMatch(n -> n.endsWith(".scizoo-resort")), file.getMapNames().toString());
+            assertFalse(file.getMapNames().stream().anyMatch(n -> n.endsWith(".scizoo-resort")),
+                    file.getMapNames().toString());
         }
     }
 
@@ -80,7 +83,8 @@ class EmbeddedIndexOrderTest {
     }
 
     /** The catalogue as an older SciZoo wrote it: the same file, served by mongo-java-server's own H2 backend. */
-    private void writeWithThePlainH2Backend(CatalogStoreProvider provider, List<CatalogEntry> entries) throws Exception {
+    private void writeWithThePlainH2Backend(CatalogStoreProvider provider, List<CatalogEntry> entries)
+            throws Exception {
         MVStore file = new MVStore.Builder().fileName(dir.resolve("catalog.mv").toString()).open();
         MongoServer server = new MongoServer(new H2Backend(file));
         try {

@@ -64,7 +64,8 @@ class EmbeddedValuesTest {
             for (int i = 0; i < 50; i++) {
                 Document d = new Document("_id", "probe-" + i).append("text", "x".repeat(i)).append("n", i);
                 c.insertOne(d);
-                bytes += new org.bson.RawBsonDocument(d, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
+                bytes += new org.bson.RawBsonDocument(d, new org.bson.codecs.DocumentCodec()).getByteBuffer()
+                        .remaining();
             }
             c.deleteOne(new Document("_id", "probe-0"));
             bytes -= new org.bson.RawBsonDocument(new Document("_id", "probe-0").append("text", "").append("n", 0),

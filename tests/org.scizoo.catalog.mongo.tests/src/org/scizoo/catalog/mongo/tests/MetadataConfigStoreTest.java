@@ -57,7 +57,8 @@ class MetadataConfigStoreTest {
             MetadataConfig current = store.configs().current("cosaxs").orElseThrow();
             assertEquals(2, current.version());
             assertEquals(List.of(T01, T02), current.entries());
-            assertEquals(List.of(2, 1), store.configs().history("cosaxs").stream().map(MetadataConfig::version).toList());
+            assertEquals(List.of(2, 1),
+                    store.configs().history("cosaxs").stream().map(MetadataConfig::version).toList());
             MetadataConfig v1 = store.configs().version("cosaxs", 1).orElseThrow();
             MetadataConfigDiff d = MetadataConfigDiff.between(v1, current);
             assertEquals(List.of(T02), d.added());

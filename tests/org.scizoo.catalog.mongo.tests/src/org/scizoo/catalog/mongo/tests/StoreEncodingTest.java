@@ -60,7 +60,8 @@ class StoreEncodingTest {
                             new DataFile("scan_" + i + ".nxs", 1, d.creationTime(), null)))));
         }
         // values left to the driver's codecs, an _id that is not the first field, and no _id at all
-        org.bson.Document odd = new org.bson.Document("first", 1).append("_id", new ObjectId("6736f3c2a1b2c3d4e5f60718"))
+        org.bson.Document odd = new org.bson.Document("first", 1)
+                .append("_id", new ObjectId("6736f3c2a1b2c3d4e5f60718"))
                 .append("decimal", new Decimal128(new BigDecimal("12.400"))).append("float", 2.5f)
                 .append("short", (short) 7).append("set", new java.util.LinkedHashSet<>(List.of("a", "b")))
                 .append("map", Map.of("k", "v")).append("null", null)
@@ -82,7 +83,8 @@ class StoreEncodingTest {
             assertArrayEquals(want, Arrays.copyOf(writer.array(), writer.length()), "document " + i);
         }
         // anything else is left to BsonEncoder, wherever it is
-        assertFalse(writer.write(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.ObjectId())));
+        assertFalse(
+                writer.write(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.ObjectId())));
         assertFalse(writer.write(new de.bwaldvogel.mongo.bson.Document("a", List.of(1, List.of(UUID.randomUUID())))));
     }
 
@@ -114,7 +116,8 @@ class StoreEncodingTest {
         BasicOutputBuffer out = new BasicOutputBuffer();
         try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
             // as the driver encodes a document it inserts: _id first
-            new DocumentCodec().encode(writer, document, EncoderContext.builder().isEncodingCollectibleDocument(true).build());
+            new DocumentCodec().encode(writer, document,
+                    EncoderContext.builder().isEncodingCollectibleDocument(true).build());
         }
         RawBsonDocument raw = RawDocuments.encode(document);
         byte[] actual = new byte[raw.getByteBuffer().remaining()];
@@ -155,7 +158,8 @@ class StoreEncodingTest {
         d.put("legacyDate", new Date(1_795_000_000_000L).toInstant());
         d.put("list", long_);
         d.put("nested", new de.bwaldvogel.mongo.bson.Document("T01",
-                new de.bwaldvogel.mongo.bson.Document("value", 21.5).append("unit", "degC")).append("empty", List.of()));
+                new de.bwaldvogel.mongo.bson.Document("value", 21.5).append("unit", "degC"))
+                .append("empty", List.of()));
         d.put("empty", new de.bwaldvogel.mongo.bson.Document());
         return d;
     }

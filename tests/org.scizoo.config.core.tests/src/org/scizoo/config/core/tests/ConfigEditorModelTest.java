@@ -86,8 +86,8 @@ class ConfigEditorModelTest {
     void problemsAreFoundPerRowAndBlockTheSave() throws Exception {
         ConfigEditorModel m = model("T01");
         m.add(0, new MetadataEntry(null, "new entry", "", "", null, When.END, true));
-        // T.01 and T_01 would be the same scientificMetadata key once stored
-        m.set(0, new MetadataEntry("g", "T_01", "a/b/T01", "value", null, When.END, true));
+        // T%2E01 and T.01 would be the same scientificMetadata key once stored (SciCat's encoding of T.01)
+        m.set(0, new MetadataEntry("g", "T%2E01", "a/b/T01", "value", null, When.END, true));
         m.set(1, new MetadataEntry(null, "T.01", "c/d/e", "x", null, When.END, true));
         Map<Integer, List<String>> problems = m.problems();
         assertEquals(List.of("the same name as row 1"), problems.get(1), problems.toString());

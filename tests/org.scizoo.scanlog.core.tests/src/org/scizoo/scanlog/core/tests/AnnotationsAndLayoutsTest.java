@@ -57,8 +57,10 @@ class AnnotationsAndLayoutsTest {
         try (CatalogStore store = open()) { // kept across a restart
             AnnotationStore a = store.annotations();
             List<Annotation> history = a.history(PID);
-            assertEquals(List.of("ada", "ada", "grace", "grace", "grace"), history.stream().map(Annotation::author).toList());
-            assertEquals(List.of("2", "4"), history.stream().filter(h -> h.kind() == Kind.RATING).map(Annotation::value).toList());
+            assertEquals(List.of("ada", "ada", "grace", "grace", "grace"),
+                    history.stream().map(Annotation::author).toList());
+            assertEquals(List.of("2", "4"),
+                    history.stream().filter(h -> h.kind() == Kind.RATING).map(Annotation::value).toList());
             Annotations now = a.current().get(PID);
             assertEquals("Sample moved\nafter 10 frames", now.comment());
             assertEquals(4, now.rating());
@@ -125,8 +127,9 @@ class AnnotationsAndLayoutsTest {
                 Map.of("sm.T01", "> 25 degC"), null);
         try (CatalogStore store = open()) {
             store.layouts().save(compact);
-            store.layouts().save(new ScanlogLayout("cosaxs", "ada", "wide", List.of(new ScanlogLayout.Column("name", 300)),
-                    null, false, Map.of(), null));
+            store.layouts()
+                    .save(new ScanlogLayout("cosaxs", "ada", "wide", List.of(new ScanlogLayout.Column("name", 300)),
+                            null, false, Map.of(), null));
             store.layouts().save(new ScanlogLayout("cosaxs", "grace", "mine", List.of(), null, false, Map.of(), null));
         }
         try (CatalogStore store = open()) {

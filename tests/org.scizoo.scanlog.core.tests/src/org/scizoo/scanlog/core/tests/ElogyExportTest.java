@@ -69,7 +69,8 @@ class ElogyExportTest {
             AnnotationColumns.applyAll(table, store.annotations().current());
             List<String> progress = new ArrayList<>();
 
-            ElogyExport.Result result = ElogyExport.send(new ElogyClient(URI.create(server.url()), Duration.ofSeconds(5)),
+            ElogyExport.Result result = ElogyExport.send(
+                    new ElogyClient(URI.create(server.url()), Duration.ofSeconds(5)),
                     2, "Scans of the night", table, new int[] { 2, 1 }, List.of("name", "sm.sample", "comment"), ADA,
                     store.annotations(), progress::add);
 
@@ -92,7 +93,8 @@ class ElogyExportTest {
             assertEquals(2, server.uploads.size());
             for (ElogyServer.Upload u : server.uploads) {
                 assertEquals(result.entryId(), u.entry());
-                ImageFile sent = images.stream().filter(i -> i.fileName().equals(u.filename())).findFirst().orElseThrow();
+                ImageFile sent = images.stream().filter(i -> i.fileName().equals(u.filename())).findFirst()
+                        .orElseThrow();
                 assertEquals(sent.contentType(), u.contentType());
                 assertArrayEquals(sent.data(), u.data());
             }

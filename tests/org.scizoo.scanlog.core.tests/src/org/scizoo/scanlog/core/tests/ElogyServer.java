@@ -86,7 +86,8 @@ final class ElogyServer implements AutoCloseable {
                 }
                 int id = ids.incrementAndGet();
                 entries.add(new Entry(logbook, id, d));
-                reply(x, 200, new Document("entry", new Document("id", id).append("title", d.getString("title"))).toJson());
+                reply(x, 200,
+                        new Document("entry", new Document("id", id).append("title", d.getString("title"))).toJson());
                 return;
             }
             reply(x, 404, "{\"message\": \"Not found\", \"status\": 404}");
@@ -112,7 +113,8 @@ final class ElogyServer implements AutoCloseable {
         uploads.add(new Upload(entry, name.group(1), ctype.group(1), data));
         int id = ids.incrementAndGet();
         reply(x, 200, new Document("id", id).append("filename", name.group(1)).append("content_type", ctype.group(1))
-                .append("location", "/attachments/" + id + "/" + name.group(1)).append("metadata", new Document()).toJson());
+                .append("location", "/attachments/" + id + "/" + name.group(1)).append("metadata", new Document())
+                .toJson());
     }
 
     private static void reply(HttpExchange x, int status, String json) throws IOException {

@@ -123,7 +123,8 @@ class ScanViewTest {
         double[] special = { -0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -1e-300,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
         for (int i = 0; i < n; i++) {
-            double v = i < special.length ? special[i] : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
+            double v = i < special.length ? special[i]
+                    : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
             if (distinct < Integer.MAX_VALUE) {
                 v = i % distinct - 3.5;
             }
@@ -156,7 +157,8 @@ class ScanViewTest {
         assertEquals(List.of("scan 3", "scan 1"),
                 names(t, v.compute(null, List.of(ColumnFilter.parse(t.column("sm.sample"), "LYSO")), null, NAME)));
         assertEquals(List.of("scan 3"), names(t, v.compute(null,
-                List.of(ColumnFilter.parse(t.column("sm.sample"), "lyso"), ColumnFilter.parse(t01, ">=30")), null, NAME)));
+                List.of(ColumnFilter.parse(t.column("sm.sample"), "lyso"), ColumnFilter.parse(t01, ">=30")), null,
+                NAME)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ColumnFilter.parse(t01, "> 3 mbar"));
         assertTrue(e.getMessage().contains("mbar") && e.getMessage().contains("T01"), e.getMessage());

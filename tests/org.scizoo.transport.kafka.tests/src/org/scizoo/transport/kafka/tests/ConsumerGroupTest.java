@@ -29,7 +29,8 @@ class ConsumerGroupTest {
 
     @Test
     void twoConsumersInOneGroupShareThePartitions() throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-group-" + System.nanoTime())));
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-group-" + System.nanoTime())));
                 CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(dir))) {
             String topic = broker.createTopic("scizoo.group." + System.nanoTime());
             SciCowConsumer a = new SciCowConsumer(broker.bootstrap(), topic, "scicow", "scicow-a", Map.of(), store);
@@ -44,7 +45,7 @@ class ConsumerGroupTest {
             }
             assertTrue(a.partitions() > 0 && b.partitions() > 0, "the group shared the partitions: " + a.partitions()
                     + " + " + b.partitions());
-            try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+            try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> {})) {
                 for (int i = 0; i < DATASETS; i++) {
                     t.publish(SampleEntries.entry(i));
                 }
@@ -58,7 +59,8 @@ class ConsumerGroupTest {
             ta.join(10_000);
             tb.join(10_000);
             assertEquals(DATASETS, store.countDatasets(), "all stored, once");
-            assertTrue(a.stored() > 0 && b.stored() > 0, "both consumers took partitions: " + a.stored() + " + " + b.stored());
+            assertTrue(a.stored() > 0 && b.stored() > 0,
+                    "both consumers took partitions: " + a.stored() + " + " + b.stored());
         }
     }
 }

@@ -64,7 +64,8 @@ class DiskOutboxTest {
         try (DiskOutbox o = new DiskOutbox(dir, 300)) {
             o.append("a", new byte[100]);
             o.append("b", new byte[100]);
-            DiskOutbox.FullException e = assertThrows(DiskOutbox.FullException.class, () -> o.append("c", new byte[100]));
+            DiskOutbox.FullException e = assertThrows(DiskOutbox.FullException.class,
+                    () -> o.append("c", new byte[100]));
             assertTrue(e.getMessage().contains("cap"), e.getMessage());
             assertEquals(2, o.pendingEntries().size());
         }

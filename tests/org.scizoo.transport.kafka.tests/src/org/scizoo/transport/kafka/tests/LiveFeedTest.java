@@ -31,9 +31,11 @@ class LiveFeedTest {
 
     @Test
     void showsWhatAnyBeamlinePublishesFromNowOn() throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-live-" + System.nanoTime())))) {
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-live-" + System.nanoTime())))) {
             String topic = broker.createTopic("scizoo.live." + System.nanoTime());
-            try (KafkaMetadataTransport before = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+            try (KafkaMetadataTransport before = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
+                    e -> {})) {
                 for (int i = 0; i < 10; i++) {
                     before.publish(SampleEntries.entry(1000 + i)); // history: in the store, not the live feed's
                 }
@@ -49,15 +51,20 @@ class LiveFeedTest {
                 }
                 assertTrue(feed.isLive(), "the feed found the topic: " + problems);
                 // Two beamlines publish, and someone sends garbage in between.
-                try (KafkaMetadataTransport a = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { });
-                        KafkaMetadataTransport b = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { });
-                        KafkaProducer<String, byte[]> raw = KafkaMetadataTransport.withOwnClassLoader(() -> new KafkaProducer<>(
-                                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()),
-                                new StringSerializer(), new ByteArraySerializer()))) {
+                try (KafkaMetadataTransport a = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
+                        e -> {});
+                        KafkaMetadataTransport b = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
+                                e -> {});
+                        KafkaProducer<String, byte[]> raw = KafkaMetadataTransport
+                                .withOwnClassLoader(() -> new KafkaProducer<>(
+                                        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                                broker.bootstrap()),
+                                        new StringSerializer(), new ByteArraySerializer()))) {
                     for (int i = 0; i < 20; i++) {
                         (i % 2 == 0 ? a : b).publish(SampleEntries.entry(i));
                         if (i == 10) {
-                            raw.send(new ProducerRecord<>(topic, "x", "{garbage".getBytes(StandardCharsets.UTF_8))).get();
+                            raw.send(new ProducerRecord<>(topic, "x", "{garbage".getBytes(StandardCharsets.UTF_8)))
+                                    .get();
                         }
                     }
                     a.flush();

@@ -33,7 +33,7 @@ class OutboxReplayTest {
         List<String> failures = new CopyOnWriteArrayList<>();
         int nobody = FreePorts.next();
         OutboxKafkaTransport away = new OutboxKafkaTransport("127.0.0.1:" + nobody, "t", outbox,
-                DiskOutbox.DEFAULT_CAP_BYTES, d -> { }, e -> failures.add(e.getMessage()));
+                DiskOutbox.DEFAULT_CAP_BYTES, d -> {}, e -> failures.add(e.getMessage()));
         long t0 = System.nanoTime();
         for (int i = 0; i < 50; i++) {
             away.publish(SciCowTest.entry(i));
@@ -41,15 +41,17 @@ class OutboxReplayTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 5, "publishing does not wait for the broker");
         assertEquals(50, away.pending());
         away.close(); // the ingesting process stops with the broker still away
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-outbox-" + System.nanoTime())))) {
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-outbox-" + System.nanoTime())))) {
             String topic = broker.createTopic("scizoo.outbox." + System.nanoTime());
             // The next run, on the same outbox, once Kafka is there (a new broker address, as after a move).
             OutboxKafkaTransport back = new OutboxKafkaTransport(broker.bootstrap(), topic, outbox,
-                    DiskOutbox.DEFAULT_CAP_BYTES, d -> { }, e -> failures.add(e.getMessage()));
+                    DiskOutbox.DEFAULT_CAP_BYTES, d -> {}, e -> failures.add(e.getMessage()));
             assertEquals(50, back.pending(), "all 50 kept across the restart");
             assertTrue(back.awaitDelivered(Duration.ofSeconds(60)), "delivered once the broker is back");
             back.close();
-            try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(dir.resolve("db")))) {
+            try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class)
+                    .open(BackendSettings.embedded(dir.resolve("db")))) {
                 SciCowConsumer cow = new SciCowConsumer(broker.bootstrap(), topic, "g-" + topic, store);
                 Thread t = Thread.ofPlatform().start(cow);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -31,8 +31,9 @@ class PlainJsonTest {
 
     @Test
     void readsPlainJsonAsDocumentParseDoes() {
-        for (String json : List.of("{}", " {\n\t\"a\" : [ ] , \"b\":{} }\r\n", "{\"a\": [1, -0, 0, 2147483647, 2147483648,"
-                + " -2147483648, -2147483649, 9223372036854775807, -9223372036854775808]}",
+        for (String json : List.of("{}", " {\n\t\"a\" : [ ] , \"b\":{} }\r\n",
+                "{\"a\": [1, -0, 0, 2147483647, 2147483648,"
+                        + " -2147483648, -2147483649, 9223372036854775807, -9223372036854775808]}",
                 "{\"d\": [1.5, -0.0, 1e3, 1E-2, 2.5e+10, 6.02214076E23, 1e400]}",
                 "{\"s\": \"Lysozym – 20 °C ✓ \\\"quoted\\\" back\\\\slash \\/ \\b\\f\\n\\r\\t \\u00e9 \\ud83d\\ude00 😀\"}",
                 "{\"t\": true, \"f\": false, \"n\": null, \"dup\": 1, \"dup\": 2}",
@@ -45,9 +46,11 @@ class PlainJsonTest {
 
     @Test
     void leavesEverythingElseToDocumentParse() {
-        for (String json : List.of("{\"t\": {\"$date\": \"2026-11-21T08:00:00Z\"}}", "{\"n\": NaN}", "{'a': 1}", "{a: 1}",
+        for (String json : List.of("{\"t\": {\"$date\": \"2026-11-21T08:00:00Z\"}}", "{\"n\": NaN}", "{'a': 1}",
+                "{a: 1}",
                 "{\"a\": 1} trailing", "{\"a\": 9223372036854775808}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": .5}",
-                "{\"a\": +1}", "{\"a\": \"\\x\"}", "{\"a\": [1,]}", "{\"a\": 1,}", "[1]", "", "{\"a\": ObjectId(\"x\")}",
+                "{\"a\": +1}", "{\"a\": \"\\x\"}", "{\"a\": [1,]}", "{\"a\": 1,}", "[1]", "",
+                "{\"a\": ObjectId(\"x\")}",
                 "{\"a\": tru}", "{\"a\": \"unterminated}", "{\"a\" 1}")) {
             assertNull(PlainJson.parse(json.getBytes(StandardCharsets.UTF_8)), json);
         }
@@ -58,8 +61,10 @@ class PlainJsonTest {
 
     @Test
     void aMessageNestedTooDeeplyIsAnInvalidMessageNotACrash() {
-        byte[] bomb = ("{\"a\": " + "[".repeat(200_000) + "]".repeat(200_000) + "}").getBytes(StandardCharsets.US_ASCII);
-        InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> CatalogMessages.decode(null, bomb));
+        byte[] bomb = ("{\"a\": " + "[".repeat(200_000) + "]".repeat(200_000) + "}")
+                .getBytes(StandardCharsets.US_ASCII);
+        InvalidMessageException e = assertThrows(InvalidMessageException.class,
+                () -> CatalogMessages.decode(null, bomb));
         assertTrue(e.getMessage().startsWith("not JSON") || e.getMessage().startsWith("format"), e.getMessage());
     }
 }

@@ -36,20 +36,22 @@ class SaslLoginTest {
 
     @Test
     void theRightLoginDeliversAndAWrongOneIsReportedWithoutThePassword() throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-sasl-" + System.nanoTime())),
+        try (KafkaBroker broker = new KafkaBroker(
+                Files.createDirectories(Path.of("target", "kafka-sasl-" + System.nanoTime())),
                 Map.of("beamline", PASSWORD))) {
             String topic = broker.createTopic("scizoo.sasl." + System.nanoTime());
             Map<String, Object> login = KafkaSecurity.clientProperties(
                     new Credentials(null, null, "beamline", PASSWORD, "PLAIN", false));
             List<String> failures = new CopyOnWriteArrayList<>();
             OutboxKafkaTransport t = new OutboxKafkaTransport(broker.saslBootstrap(), topic, dir.resolve("outbox"),
-                    DiskOutbox.DEFAULT_CAP_BYTES, login, d -> { }, e -> failures.add(e.getMessage()));
+                    DiskOutbox.DEFAULT_CAP_BYTES, login, d -> {}, e -> failures.add(e.getMessage()));
             for (int i = 0; i < 20; i++) {
                 t.publish(SampleEntries.entry(i));
             }
             assertTrue(t.awaitDelivered(Duration.ofSeconds(60)), "delivered with the right login: " + failures);
             t.close();
-            try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(dir.resolve("db")))) {
+            try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class)
+                    .open(BackendSettings.embedded(dir.resolve("db")))) {
                 SciCowConsumer cow = new SciCowConsumer(broker.saslBootstrap(), topic, "scicow", null, login, store);
                 Thread worker = Thread.ofPlatform().start(cow);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -62,7 +64,8 @@ class SaslLoginTest {
 
                 Map<String, Object> wrong = KafkaSecurity.clientProperties(
                         new Credentials(null, null, "beamline", "guess", "PLAIN", false));
-                SciCowConsumer intruder = new SciCowConsumer(broker.saslBootstrap(), topic, "intruder", null, wrong, store);
+                SciCowConsumer intruder = new SciCowConsumer(broker.saslBootstrap(), topic, "intruder", null, wrong,
+                        store);
                 Thread w2 = Thread.ofPlatform().start(intruder);
                 w2.join(30_000);
                 intruder.close();

@@ -131,7 +131,7 @@ class SciCowTest {
 
                 broker.createTopic(topic);
                 try (KafkaMetadataTransport transport = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
-                        e -> { })) {
+                        e -> {})) {
                     transport.publish(entry(1));
                     transport.flush();
                 }
@@ -155,7 +155,8 @@ class SciCowTest {
     @Test
     void anUnexpectedStoreErrorStopsSciCowWhichSaysSoAndCommitsNothing() throws Exception {
         String topic = broker.createTopic("scizoo.test." + System.nanoTime());
-        try (KafkaMetadataTransport transport = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+        try (KafkaMetadataTransport transport = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
+                e -> {})) {
             for (int i = 0; i < 50; i++) {
                 transport.publish(entry(i));
             }
@@ -164,7 +165,8 @@ class SciCowTest {
         try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
             // the real store, whose bulk write throws what no store should
             CatalogStore broken = (CatalogStore) java.lang.reflect.Proxy.newProxyInstance(
-                    CatalogStore.class.getClassLoader(), new Class<?>[] { CatalogStore.class }, (proxy, method, args) -> {
+                    CatalogStore.class.getClassLoader(), new Class<?>[] { CatalogStore.class },
+                    (proxy, method, args) -> {
                         if (method.getName().equals("upsert")) {
                             throw new IllegalStateException("a bug in the store");
                         }
@@ -193,7 +195,8 @@ class SciCowTest {
     private static KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        return KafkaMetadataTransport.withOwnClassLoader(() -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
+        return KafkaMetadataTransport
+                .withOwnClassLoader(() -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
     }
 
     /**
@@ -212,7 +215,8 @@ class SciCowTest {
                 .replace("\"size\": 1", "\"size\": \"one\"");
         List<byte[]> kinds = List.of("{not json".getBytes(StandardCharsets.UTF_8), junk, new byte[0],
                 "{\"format\": \"other\", \"version\": 1}".getBytes(StandardCharsets.UTF_8),
-                "{\"format\": \"scizoo.catalog-entry\", \"version\": 99, \"dataset\": {}}".getBytes(StandardCharsets.UTF_8),
+                "{\"format\": \"scizoo.catalog-entry\", \"version\": 99, \"dataset\": {}}"
+                        .getBytes(StandardCharsets.UTF_8),
                 "{\"format\": \"scizoo.catalog-entry\", \"version\": 1}".getBytes(StandardCharsets.UTF_8),
                 wrongShape.getBytes(StandardCharsets.UTF_8), CatalogMessages.encode(sample));
         int good = 10_000;
@@ -247,7 +251,8 @@ class SciCowTest {
         assertEquals(bad, reasons.size(), "all 10,000 on the dead-letter topic");
         for (String expected : List.of("not JSON", "empty message", "format is other", "version 99", "no dataset",
                 "not a valid SciCat dataset", "is not the dataset's pid")) {
-            assertTrue(reasons.stream().anyMatch(r -> r.contains(expected)), expected + " among " + new java.util.TreeSet<>(reasons));
+            assertTrue(reasons.stream().anyMatch(r -> r.contains(expected)),
+                    expected + " among " + new java.util.TreeSet<>(reasons));
         }
     }
 

@@ -34,9 +34,10 @@ class StoreOutageTest {
     @Test
     void aStoreOutageLosesNothing() throws Exception {
         try (EmbeddedStoreServer db = new EmbeddedStoreServer(dir.resolve("db.mv"));
-                KafkaBroker broker = new KafkaBroker(Files.createDirectories(Path.of("target", "kafka-store-" + System.nanoTime())))) {
+                KafkaBroker broker = new KafkaBroker(
+                        Files.createDirectories(Path.of("target", "kafka-store-" + System.nanoTime())))) {
             String topic = broker.createTopic("scizoo.outage." + System.nanoTime());
-            try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+            try (KafkaMetadataTransport t = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> {})) {
                 for (int i = 0; i < 100; i++) {
                     t.publish(SciCowTest.entry(i));
                 }
@@ -45,7 +46,8 @@ class StoreOutageTest {
             BackendSettings settings = new BackendSettings(dir, db.uri(),
                     Duration.ofSeconds(1));
             try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(settings);
-                    KafkaMetadataTransport during = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(), e -> { })) {
+                    KafkaMetadataTransport during = new KafkaMetadataTransport(broker.bootstrap(), topic, Map.of(),
+                            e -> {})) {
                 db.stop(); // the database goes away before SciCow has written anything
                 SciCowConsumer cow = new SciCowConsumer(broker.bootstrap(), topic, "g-" + topic, store);
                 Thread worker = Thread.ofPlatform().start(cow);

@@ -1,0 +1,171 @@
+package org.scizoo.tests.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+
+/**
+ * The real SciCat backend 4.5.0 ({@code node dist/main}, built by {@code releng/org.scizoo.peers.scicat}) on a
+ * MongoDB URI, on a port of its own, with functional accounts: {@link #ADMIN} and {@link #INGESTOR} (who see
+ * everything), and two users who see their group's datasets and public ones: {@link #ALICE} in
+ * {@link #ALICE_GROUP}, {@link #BOB} in {@link #BOB_GROUP}. Its output goes to {@code scicat.log} in the given
+ * folder. Closing it kills it.
+ */
+public final class SciCatBackend implements AutoCloseable {
+
+    public static final String ADMIN = "admin";
+    public static final String INGESTOR = "ingestor";
+    public static final String ALICE = "alice";
+    public static final String ALICE_GROUP = "20250042";
+    public static final String BOB = "bob";
+    public static final String BOB_GROUP = "20250099";
+    private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "scizoo-admin-pw", INGESTOR,
+            "scizoo-ingestor-pw", ALICE, "alice-pw", BOB, "bob-pw");
+    private static final Duration START = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public SciCatBackend(Path work, String mongoUri) throws IOException, InterruptedException {
+        Path dir = Path.of(System.getProperty("scizoo.scicat.dir", "missing"));
+        if (!Files.isRegularFile(dir.resolve("dist/main.js"))) {
+            throw new IllegalStateException("SciCat's backend is not built in " + dir
+                    + " (releng/org.scizoo.peers.scicat builds it when tests run)");
+        }
+        Files.createDirectories(work);
+        Path accounts = work.resolve("functionalAccounts.json");
+        Files.writeString(accounts, "[" + account(ADMIN, "admin", true) + "," + account(INGESTOR, "ingestor", true)
+                + "," + account(ALICE, ALICE_GROUP, false) + "," + account(BOB, BOB_GROUP, false) + "]");
+        port = FreePorts.next();
+        log = work.resolve("scicat.log");
+        ProcessBuilder pb = new ProcessBuilder("node", "dist/main").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("MONGODB_URI", mongoUri);
+        env.put("PORT", Integer.toString(port));
+        env.put("JWT_SECRET", "scizoo-tests-jwt-secret");
+        env.put("JWT_EXPIRES_IN", "3600");
+        env.put("EXPRESS_SESSION_SECRET", "scizoo-tests-session");
+        env.put("FUNCTIONAL_ACCOUNTS_FILE", accounts.toString());
+        env.put("ADMIN_GROUPS", "admin");
+        env.put("CREATE_DATASET_GROUPS", "all");
+        env.put("DATASET_CREATION_VALIDATION_ENABLED", "false");
+        env.put("PID_PREFIX", "20.500.12345");
+        env.put("DOI_PREFIX", "10.5072");
+        env.put("NO_COLOR", "1");
+        process = pb.start();
+        awaitHealthy();
+    }
+
+    private static String account(String name, String role, boolean global) {
+        return new Document("username", name).append("email", name + "@scizoo.test")
+                .append("password", PASSWORDS.get(name)).append("role", role).append("global", global).toJson();
+    }
+
+    public static String password(String user) {
+        return PASSWORDS.get(user);
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("SciCat ended at its start (exit " + process.exitValue() + "): "
+                        + tail());
+            }
+            try {
+                if (send("GET", "/v3/health", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("SciCat did not answer /api/v3/health within " + START + ": " + tail());
+    }
+
+    /** The API's root, {@code http://127.0.0.1:PORT/api}. */
+    public String url() {
+        return "http://127.0.0.1:" + port + "/api";
+    }
+
+    /** A functional account's token, from {@code POST /api/v3/auth/login}. */
+    public String login(String user) throws IOException, InterruptedException {
+        HttpResponse<String> r = send("POST", "/v3/auth/login", null,
+                new Document("username", user).append("password", PASSWORDS.get(user)).toJson());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("SciCat refused the login of " + user + ": " + r.statusCode() + " "
+                    + r.body());
+        }
+        return Document.parse(r.body()).getString("access_token");
+    }
+
+    /** {@code method url()+path}, with the token if not null and a JSON body if not null. */
+    public HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON answer that must be 2xx: an object, or an array as {@code {"r": [...]}}. */
+    public Document json(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = send(method, path, token, body);
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError(method + " " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        String text = r.body().strip();
+        return Document.parse(text.startsWith("[") ? "{\"r\": " + text + "}" : text);
+    }
+
+    public static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The last lines SciCat printed, for a failure's message. */
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
