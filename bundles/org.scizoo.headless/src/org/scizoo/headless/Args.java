@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.scizoo.core.model.Durations;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.Credentials;
+import org.scizoo.core.ports.SciCatLogin;
 
 /**
  * A command's parsed arguments: {@code --name value}, {@code --name=value}, {@code --flag}, and positional
@@ -33,6 +34,10 @@ public final class Args {
     /** Passwords come from the environment, never from the command line (visible in ps) or a file. */
     public static final String MONGO_PASSWORD_ENV = "SCIZOO_MONGO_PASSWORD";
     public static final String KAFKA_PASSWORD_ENV = "SCIZOO_KAFKA_PASSWORD";
+    /** Reading through SciCat ({@code catalog list|export}): its URL and the user; password or token from the environment. */
+    public static final Set<String> SCICAT_OPTIONS = Set.of("scicat", "scicat-user");
+    public static final String SCICAT_PASSWORD_ENV = "SCIZOO_SCICAT_PASSWORD";
+    public static final String SCICAT_TOKEN_ENV = "SCIZOO_SCICAT_TOKEN";
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
@@ -90,7 +95,8 @@ public final class Args {
                 Set<String> known = new TreeSet<>(valueOptions);
                 known.addAll(flagOptions);
                 known.remove(CONFIG);
-                throw new UsageException(file + ": unknown setting '" + key + "' (known: " + String.join(", ", known) + ")");
+                throw new UsageException(
+                        file + ": unknown setting '" + key + "' (known: " + String.join(", ", known) + ")");
             }
         }
     }
@@ -199,9 +205,30 @@ public final class Args {
         if (topicProblem != null) {
             throw new UsageException("--topic " + topicProblem);
         }
-        return new BackendSettings(dir, values.get("mongo-uri"),
+        BackendSettings settings = new BackendSettings(dir, values.get("mongo-uri"),
                 duration("connect-timeout", BackendSettings.DEFAULT_CONNECT_TIMEOUT), values.get("kafka"), topic,
                 credentials);
+        String scicat = values.get("scicat");
+        if (scicat == null) {
+            if (values.containsKey("scicat-user")) {
+                throw new UsageException("--scicat-user needs --scicat URL");
+            }
+            return settings;
+        }
+        if (values.containsKey("mongo-uri")) {
+            throw new UsageException("--scicat and --mongo-uri: read the catalogue through SciCat or from MongoDB,"
+                    + " not both");
+        }
+        String user = values.get("scicat-user");
+        if (user != null && (env.get(SCICAT_PASSWORD_ENV) == null || env.get(SCICAT_PASSWORD_ENV).isEmpty())) {
+            throw new UsageException("--scicat-user " + user + " needs the password in $" + SCICAT_PASSWORD_ENV);
+        }
+        try {
+            return settings.withSciCat(SciCatLogin.of(scicat, user, user == null ? null : env.get(SCICAT_PASSWORD_ENV),
+                    user == null ? env.get(SCICAT_TOKEN_ENV) : null, false));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scicat: " + e.getMessage());
+        }
     }
 
     public static Set<String> with(Set<String> a, Set<String> b) {

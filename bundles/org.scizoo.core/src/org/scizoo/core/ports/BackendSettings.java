@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@code credentials} log in to a MongoDB and a Kafka that ask for them.
  */
 public record BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout, String kafkaBootstrap,
-        String kafkaTopic, Credentials credentials) {
+        String kafkaTopic, Credentials credentials, SciCatLogin scicat) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final String DEFAULT_TOPIC = "scizoo.catalog.v1";
@@ -24,6 +24,14 @@ public record BackendSettings(Path dataDir, String mongoUri, Duration connectTim
         kafkaBootstrap = kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap.strip();
         kafkaTopic = kafkaTopic == null || kafkaTopic.isBlank() ? DEFAULT_TOPIC : kafkaTopic.strip();
         credentials = credentials == null ? Credentials.NONE : credentials;
+        if (scicat != null && mongoUri != null) {
+            throw new IllegalArgumentException("A catalogue is read through SciCat or from MongoDB, not both");
+        }
+    }
+
+    public BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout, String kafkaBootstrap,
+            String kafkaTopic, Credentials credentials) {
+        this(dataDir, mongoUri, connectTimeout, kafkaBootstrap, kafkaTopic, credentials, null);
     }
 
     public BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout, String kafkaBootstrap,
@@ -32,7 +40,12 @@ public record BackendSettings(Path dataDir, String mongoUri, Duration connectTim
     }
 
     public BackendSettings withCredentials(Credentials c) {
-        return new BackendSettings(dataDir, mongoUri, connectTimeout, kafkaBootstrap, kafkaTopic, c);
+        return new BackendSettings(dataDir, mongoUri, connectTimeout, kafkaBootstrap, kafkaTopic, c, scicat);
+    }
+
+    /** The same settings reading the catalogue through SciCat's API instead. */
+    public BackendSettings withSciCat(SciCatLogin login) {
+        return new BackendSettings(dataDir, null, connectTimeout, kafkaBootstrap, kafkaTopic, credentials, login);
     }
 
     public BackendSettings(Path dataDir, String mongoUri, Duration connectTimeout) {
@@ -49,11 +62,17 @@ public record BackendSettings(Path dataDir, String mongoUri, Duration connectTim
      */
     public static String topicNameProblem(String topic) {
         boolean legal = topic.matches("[a-zA-Z0-9._-]{1,249}") && !topic.equals(".") && !topic.equals("..");
-        return legal ? null : "'" + topic + "' is not a Kafka topic name (letters, digits, '.', '_' and '-', at most 249)";
+        return legal ? null
+                : "'" + topic + "' is not a Kafka topic name (letters, digits, '.', '_' and '-', at most 249)";
     }
 
     public boolean isEmbedded() {
-        return mongoUri == null;
+        return mongoUri == null && scicat == null;
+    }
+
+    /** The catalogue is SciCat's, read through its REST API with {@link #scicat()}'s login. */
+    public boolean isSciCat() {
+        return scicat != null;
     }
 
     /** The default data folder: {@code $XDG_DATA_HOME/scizoo}, else {@code ~/.local/share/scizoo}. */

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.MetadataKeys;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
@@ -62,13 +63,20 @@ public class CatalogCommand implements CliCommand {
                   --data DIR          the data folder of the embedded catalogue
                                       (default: ~/.local/share/scizoo)
                   --mongo-uri URI     a shared MongoDB instead, e.g. mongodb://host:27017/scicat
-                  --connect-timeout T give up on the store after T (default 5s)""".formatted(DEFAULT_LIMIT);
+                  --connect-timeout T give up on the store after T (default 5s)
+                  --scicat URL        read through a SciCat backend (its access rules apply), e.g.
+                                      https://scicat.example.org/api; --scicat-user NAME with the
+                                      password in $SCIZOO_SCICAT_PASSWORD, or a token in
+                                      $SCIZOO_SCICAT_TOKEN, or neither: public datasets only"""
+                .formatted(DEFAULT_LIMIT);
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Args.with(Args.with(Args.BACKEND_OPTIONS, "limit"),
-                CatalogExport.OPTIONS.toArray(String[]::new)), java.util.Set.of("json", "all"));
+        Args args = Args.parse(argList,
+                Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.SCICAT_OPTIONS), "limit"),
+                        CatalogExport.OPTIONS.toArray(String[]::new)),
+                java.util.Set.of("json", "all"));
         List<String> known = List.of("list", "export");
         if (args.positional().size() != 1 || !known.contains(args.positional().get(0))) {
             throw new UsageException(args.positional().isEmpty() ? "say what to do: list or export"
@@ -114,7 +122,7 @@ public class CatalogCommand implements CliCommand {
             }
             out.printf("  scientificMetadata%n");
             for (Map.Entry<String, MetadataValue> e : d.scientificMetadata().entrySet()) {
-                out.printf("    %-24s %s%n", e.getKey(), e.getValue().display());
+                out.printf("    %-24s %s%n", MetadataKeys.label(e.getKey()), e.getValue().display());
             }
         }
     }

@@ -1,0 +1,212 @@
+package org.scizoo.catalog.scicat.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.json.JsonParseException;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.SciCatLogin;
+
+/**
+ * SciCat's REST API as this client uses it: a login ({@code POST /api/v3/auth/login}, or {@code /auth/ldap}),
+ * then JSON requests carrying the token. Every failure is a {@link CatalogException} whose message says what
+ * happened in words a user can act on: not logged in, not allowed, not found, SciCat's own message for a
+ * refused request, a server error, an answer that is not SciCat's JSON, no answer in time, nothing there.
+ */
+public final class SciCatApi {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SciCatLogin login;
+    private final HttpClient http;
+    private final Duration timeout;
+    private volatile String token;
+
+    public SciCatApi(SciCatLogin login, Duration connectTimeout) {
+        this.login = login;
+        this.timeout = connectTimeout.compareTo(REQUEST_TIMEOUT) > 0 ? connectTimeout : REQUEST_TIMEOUT;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.token = login.token();
+    }
+
+    /** Logs in with the user and password if there are any (a token or anonymity needs none). */
+    public void logIn() throws CatalogException {
+        if (login.user() == null) {
+            return;
+        }
+        Document body = new Document("username", login.user()).append("password",
+                login.password() == null ? "" : login.password());
+        HttpResponse<String> r = send("POST", login.ldap() ? "/v3/auth/ldap" : "/v3/auth/login", body.toJson(),
+                false);
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new CatalogException(login.describe() + ": SciCat refused the login (wrong user name or"
+                    + " password)");
+        }
+        Document answer = json(r, "the login");
+        String t = answer.getString("access_token");
+        if (t == null) {
+            t = answer.getString("id");
+        }
+        if (t == null) {
+            throw new CatalogException(login.describe() + ": SciCat's answer to the login has no token");
+        }
+        token = t;
+    }
+
+    public SciCatLogin login() {
+        return login;
+    }
+
+    /** A JSON object, or empty where SciCat says there is none (404, or an empty answer). */
+    public Optional<Document> getObject(String path) throws CatalogException {
+        return getObject(path, false);
+    }
+
+    /**
+     * One item by its id, or empty when it is not there or not the user's: SciCat answers 403 for an item
+     * that exists and the user may not see, which must read as "not found or not yours", never more.
+     */
+    public Optional<Document> getItem(String path) throws CatalogException {
+        return getObject(path, true);
+    }
+
+    private Optional<Document> getObject(String path, boolean forbiddenIsAbsent) throws CatalogException {
+        HttpResponse<String> r = send("GET", path, null, true);
+        if (r.statusCode() == 404 || (forbiddenIsAbsent && r.statusCode() == 403)
+                || (r.statusCode() / 100 == 2 && r.body().isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(json(r, "GET " + path));
+    }
+
+    /** A JSON array of objects. */
+    public List<Document> getList(String path) throws CatalogException {
+        HttpResponse<String> r = send("GET", path, null, true);
+        String body = r.body() == null ? "" : r.body().strip();
+        if (r.statusCode() / 100 == 2 && !body.startsWith("[")) {
+            throw notSciCat(r, "GET " + path);
+        }
+        Document wrapped = json(r, "GET " + path, "{\"r\": " + body + "}");
+        return wrapped.getList("r", Document.class);
+    }
+
+    /** The path with a {@code filter} query parameter. */
+    public static String withFilter(String path, Document filter) {
+        return path + "?filter=" + URLEncoder.encode(filter.toJson(), StandardCharsets.UTF_8);
+    }
+
+    public static String encodePath(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpResponse<String> send(String method, String path, String json, boolean withToken)
+            throws CatalogException {
+        URI uri = URI.create(login.url() + path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        String t = token;
+        if (withToken && t != null) {
+            b.header("Authorization", "Bearer " + t);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new CatalogException(where() + " did not accept a connection within "
+                    + http.connectTimeout().map(Duration::toString).orElse("the timeout"), e);
+        } catch (HttpTimeoutException e) {
+            throw new CatalogException(where() + " did not answer " + method + " " + path + " within "
+                    + timeout.toSeconds() + " s", e);
+        } catch (ConnectException e) {
+            throw new CatalogException(where() + " is not reachable (nothing answers at " + login.url() + ")", e);
+        } catch (IOException e) {
+            throw new CatalogException(where() + ": " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException(where() + ": interrupted", e);
+        }
+    }
+
+    private Document json(HttpResponse<String> r, String what) throws CatalogException {
+        return json(r, what, r.body());
+    }
+
+    private Document json(HttpResponse<String> r, String what, String body) throws CatalogException {
+        int s = r.statusCode();
+        if (s == 401) {
+            throw new CatalogException(where() + ": not logged in, or the login has expired (401); log in again");
+        }
+        if (s == 403 && login.user() == null && login.token() != null) {
+            throw new CatalogException(where() + " does not accept this token (403: " + message(r)
+                    + "): it may have expired; log in again");
+        }
+        if (s == 403) {
+            throw new CatalogException(where() + ": " + who() + " may not do this (403): " + message(r));
+        }
+        if (s == 404) {
+            throw new CatalogException(where() + ": not found or not yours (404)");
+        }
+        if (s / 100 == 4) {
+            throw new CatalogException(where() + " refused " + what + " (" + s + "): " + message(r));
+        }
+        if (s / 100 != 2) {
+            throw new CatalogException(where() + " failed on " + what + " (" + s + "): " + message(r));
+        }
+        try {
+            return Document.parse(body);
+        } catch (JsonParseException | org.bson.BsonInvalidOperationException | IllegalArgumentException e) {
+            throw notSciCat(r, what);
+        }
+    }
+
+    private CatalogException notSciCat(HttpResponse<String> r, String what) {
+        String type = r.headers().firstValue("Content-Type").orElse("no content type");
+        return new CatalogException("This is not a SciCat API at " + login.url() + ": " + what + " answered "
+                + r.statusCode() + " with " + type + " instead of SciCat's JSON");
+    }
+
+    /** SciCat's {@code message} (a string, or NestJS's list of validation messages), else the body's start. */
+    private static String message(HttpResponse<String> r) {
+        String body = r.body() == null ? "" : r.body().strip();
+        try {
+            Object m = Document.parse(body).get("message");
+            if (m instanceof List<?> l) {
+                return String.join("; ", l.stream().map(String::valueOf).toList());
+            }
+            if (m != null) {
+                return m.toString();
+            }
+        } catch (RuntimeException e) {
+            // not JSON: say what came, briefly
+        }
+        if (body.startsWith("<")) {
+            return "an HTML page, not SciCat's JSON";
+        }
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body.isEmpty() ? "no message" : body;
+    }
+
+    private String where() {
+        return "SciCat at " + login.url();
+    }
+
+    private String who() {
+        return login.user() != null ? login.user() : login.token() != null ? "this token's user" : "an anonymous user";
+    }
+}

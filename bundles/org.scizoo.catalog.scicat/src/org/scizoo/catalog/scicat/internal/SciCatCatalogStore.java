@@ -1,0 +1,210 @@
+package org.scizoo.catalog.scicat.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.scizoo.core.model.CatalogEntry;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.OrigDatablock;
+import org.scizoo.core.model.Proposal;
+import org.scizoo.core.ports.AnnotationStore;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.LayoutStore;
+import org.scizoo.core.ports.MetadataConfigStore;
+import org.scizoo.core.ports.ScanSelection;
+import org.scizoo.core.ports.StoreHealth;
+import org.scizoo.core.scicat.SciCatDocuments;
+
+/**
+ * The catalogue as SciCat shows it to one user: every read goes through SciCat's REST API with the user's
+ * token, so SciCat's access rules decide what is seen (their groups' datasets and public ones; an anonymous
+ * reader, public ones only). Datasets and datablocks are read through SciCat's v4 routes, the ones its
+ * 4.x documentation calls current ({@code /api/v4/datasets}, {@code /api/v4/origdatablocks}); proposals and
+ * the login through v3, where SciCat 4.5 has them only. Writing through SciCat, and the Scanlog's
+ * annotations, layouts and SciDog's configurations in SciCat mode, are not there yet: they say so.
+ */
+public final class SciCatCatalogStore implements CatalogStore {
+
+    private static final int PAGE = 1000;
+    private final SciCatApi api;
+
+    public SciCatCatalogStore(SciCatApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public List<Dataset> findDatasets(DatasetQuery q) throws CatalogException {
+        Document where = new Document();
+        if (q.instrument() != null) {
+            where.append("instrumentIds", q.instrument());
+        }
+        if (q.proposalId() != null) {
+            where.append("proposalIds", q.proposalId());
+        }
+        if (q.newerThan() != null) {
+            where.append("creationTime", new Document("$gt", q.newerThan().toString()));
+        }
+        Document filter = new Document("where", where).append("limits", limits(q.limit(), q.skip()));
+        return datasets(api.getList(SciCatApi.withFilter(datasetsRoute(), filter)));
+    }
+
+    @Override
+    public Optional<Dataset> findDataset(String pid) throws CatalogException {
+        Optional<Document> d = api.getItem(datasetsRoute() + "/" + SciCatApi.encodePath(pid));
+        return d.isPresent() ? Optional.of(dataset(d.get(), pid)) : Optional.empty();
+    }
+
+    @Override
+    public List<OrigDatablock> findDatablocks(String datasetPid) throws CatalogException {
+        Document filter = new Document("where", new Document("datasetId", datasetPid));
+        List<OrigDatablock> out = new ArrayList<>();
+        for (Document d : api.getList(SciCatApi
+                .withFilter(api.login().anonymous() ? "/v4/origdatablocks/public" : "/v4/origdatablocks", filter))) {
+            d.putIfAbsent("_id", d.get("id") != null ? d.get("id") : d.get("_id"));
+            out.add(SciCatDocuments.origDatablock(d));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Proposal> findProposal(String proposalId) throws CatalogException {
+        return api.getItem("/v3/proposals/" + SciCatApi.encodePath(proposalId)).map(SciCatCatalogStore::proposal);
+    }
+
+    @Override
+    public long countDatasets() throws CatalogException {
+        Optional<Document> c = api.getObject(SciCatApi.withFilter(datasetsRoute() + "/count", new Document("where",
+                new Document())));
+        Object n = c.map(d -> d.get("count")).orElse(0);
+        return n instanceof Number num ? num.longValue() : 0;
+    }
+
+    @Override
+    public long scanDatasets(ScanSelection selection, int batchSize, Consumer<List<Dataset>> batches,
+            BooleanSupplier cancelled) throws CatalogException {
+        Document where = new Document();
+        if (selection.proposalId() != null) {
+            where.append("proposalIds", selection.proposalId());
+        }
+        Document window = new Document();
+        if (selection.from() != null) {
+            window.append("$gte", selection.from().toString());
+        }
+        if (selection.till() != null) {
+            window.append("$lt", selection.till().toString());
+        }
+        if (!window.isEmpty()) {
+            where.append("creationTime", window);
+        }
+        int page = Math.max(1, Math.min(batchSize, PAGE));
+        for (int skip = 0; !cancelled.getAsBoolean(); skip += page) {
+            Document filter = new Document("where", where).append("limits", limits(page, skip));
+            List<Dataset> found = datasets(api.getList(SciCatApi.withFilter(datasetsRoute(), filter)));
+            if (!found.isEmpty()) {
+                batches.accept(found);
+            }
+            if (found.size() < page) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public List<Proposal> listProposals() throws CatalogException {
+        List<Proposal> out = new ArrayList<>();
+        for (Document d : api.getList("/v3/proposals")) {
+            out.add(proposal(d));
+        }
+        return out;
+    }
+
+    @Override
+    public void upsert(List<CatalogEntry> entries) throws CatalogException {
+        throw notYet("Writing datasets through SciCat");
+    }
+
+    @Override
+    public void upsertProposal(Proposal proposal) throws CatalogException {
+        throw notYet("Writing proposals through SciCat");
+    }
+
+    @Override
+    public MetadataConfigStore configs() {
+        throw new UnsupportedOperationException(notYet("SciDog's configurations").getMessage());
+    }
+
+    @Override
+    public AnnotationStore annotations() {
+        throw new UnsupportedOperationException(notYet("The Scanlog's annotations").getMessage());
+    }
+
+    @Override
+    public LayoutStore layouts() {
+        throw new UnsupportedOperationException(notYet("The Scanlog's layouts").getMessage());
+    }
+
+    @Override
+    public StoreHealth health() {
+        try {
+            long t0 = System.nanoTime();
+            api.getObject("/v3/health");
+            return StoreHealth.up(Duration.ofNanos(System.nanoTime() - t0));
+        } catch (CatalogException e) {
+            return StoreHealth.down(e.getMessage());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return api.login().describe();
+    }
+
+    @Override
+    public void close() {
+        // HTTP connections are the client's and end with it
+    }
+
+    /** An anonymous reader has SciCat's public routes, which show published datasets only. */
+    private String datasetsRoute() {
+        return api.login().anonymous() ? "/v4/datasets/public" : "/v4/datasets";
+    }
+
+    private static Document limits(int limit, int skip) {
+        Document l = new Document("skip", skip).append("sort", new Document("creationTime", "desc"));
+        return limit > 0 ? l.append("limit", limit) : l; // 0: all of them
+    }
+
+    private static CatalogException notYet(String what) {
+        return new CatalogException(what + " in SciCat mode: not there yet (read-only for now)");
+    }
+
+    private static List<Dataset> datasets(List<Document> docs) throws CatalogException {
+        List<Dataset> out = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            out.add(dataset(d, d.getString("pid")));
+        }
+        return out;
+    }
+
+    private static Dataset dataset(Document d, String pid) throws CatalogException {
+        try {
+            return SciCatDocuments.dataset(d);
+        } catch (RuntimeException e) {
+            throw new CatalogException("SciCat's dataset " + pid + " is not one SciZoo can read: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static Proposal proposal(Document d) {
+        d.putIfAbsent("_id", d.get("proposalId"));
+        return SciCatDocuments.proposal(d);
+    }
+}

@@ -1,0 +1,177 @@
+package org.scizoo.scicat.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.core.model.CatalogEntry;
+import org.scizoo.core.model.DataFile;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.MetadataValue;
+import org.scizoo.core.model.OrigDatablock;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.CatalogStoreProvider;
+import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.SciCatLogin;
+import org.scizoo.core.ports.ScanSelection;
+import org.scizoo.headless.CliCommand;
+import org.scizoo.headless.UsageException;
+import org.scizoo.tests.support.OsgiServices;
+import org.scizoo.tests.support.SciCatBackend;
+
+/**
+ * Reading the catalogue through the real SciCat 4.5.0 with a user's login: each user sees what SciCat lets
+ * them see (their group's datasets and public ones), an anonymous reader public ones only, a pid of someone
+ * else's is "not found or not yours", and wrong passwords, URLs and servers are said clearly.
+ */
+class SciCatReadsTest {
+
+    private static final String A1 = "20.500.12345/alice-1";
+    private static final String A2 = "20.500.12345/alice-2";
+    private static final String B1 = "20.500.12345/bob-1";
+    private static final String PUBLIC = "20.500.12345/bob-public";
+
+    @TempDir
+    static Path dir;
+    private static CatalogStore store;
+    private static SciCatBackend scicat;
+    private static CatalogStoreProvider stores;
+
+    @BeforeAll
+    static void catalogueBehindSciCat() throws Exception {
+        stores = OsgiServices.get(CatalogStoreProvider.class);
+        Path data = dir.resolve("data");
+        store = stores.open(BackendSettings.embedded(data));
+        store.upsert(List.of(entry(A1, SciCatBackend.ALICE_GROUP, false, 0),
+                entry(A2, SciCatBackend.ALICE_GROUP, false, 1), entry(B1, SciCatBackend.BOB_GROUP, false, 2),
+                entry(PUBLIC, SciCatBackend.BOB_GROUP, true, 3)));
+        scicat = new SciCatBackend(dir.resolve("scicat"), "mongodb://127.0.0.1:"
+                + Files.readString(data.resolve("catalog.port")).strip() + "/scicat");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (scicat != null) {
+            scicat.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void eachUserSeesTheirGroupsDatasetsAndPublicOnesNewestFirst() throws Exception {
+        try (CatalogStore alice = open(SciCatBackend.ALICE)) {
+            assertEquals(List.of(PUBLIC, A2, A1), pids(alice.findDatasets(DatasetQuery.newest(10))));
+            assertEquals(3, alice.countDatasets());
+            assertEquals(List.of(A2), pids(alice.findDatasets(new DatasetQuery(null, null, null, 1, 1))), "paged");
+            assertTrue(alice.findDataset(B1).isEmpty(), "bob's dataset is not found for alice");
+            assertEquals(21.0, alice.findDataset(A1).orElseThrow().metadata("T01").asDouble(), 1e-9);
+            assertEquals(1, alice.findDatablocks(A1).size());
+            assertTrue(alice.describe().contains("as alice") && !alice.describe().contains("alice-pw"));
+        }
+        try (CatalogStore bob = open(SciCatBackend.BOB)) {
+            assertEquals(List.of(PUBLIC, B1), pids(bob.findDatasets(DatasetQuery.newest(10))));
+            assertEquals(List.of(B1), pids(bob.findDatasets(new DatasetQuery(null, SciCatBackend.BOB_GROUP, null,
+                    0, 10)).stream().filter(d -> !d.isPublished()).toList()));
+        }
+    }
+
+    @Test
+    void anAnonymousReaderSeesPublicDatasetsOnly() throws Exception {
+        try (CatalogStore anonymous = stores.open(settings(SciCatLogin.of(scicat.url(), null, null, null, false)))) {
+            assertEquals(List.of(PUBLIC), pids(anonymous.findDatasets(DatasetQuery.newest(10))));
+            assertEquals(1, anonymous.countDatasets());
+            assertTrue(anonymous.findDataset(A1).isEmpty());
+        }
+    }
+
+    @Test
+    void aScanlogSelectionComesThroughSciCatInBatches() throws Exception {
+        try (CatalogStore alice = open(SciCatBackend.ALICE)) {
+            List<String> seen = new java.util.ArrayList<>();
+            alice.scanDatasets(new ScanSelection(SciCatBackend.ALICE_GROUP, null, null), 1,
+                    batch -> batch.forEach(d -> seen.add(d.pid())), () -> false);
+            assertEquals(Set.of(A1, A2), Set.copyOf(seen), "alice's proposal, one per batch");
+        }
+    }
+
+    @Test
+    void catalogListReadsThroughSciCat() throws Exception {
+        Cli list = cli("catalog", "list", "--scicat", scicat.url(), "--data", dir.resolve("none").toString());
+        assertEquals(0, list.exit, list.err);
+        assertTrue(list.out.contains(PUBLIC) && !list.out.contains(A1), "anonymous: public only\n" + list.out);
+        UsageException noScheme = assertThrows(UsageException.class,
+                () -> cli("catalog", "list", "--scicat", "scicat.example.org/api"));
+        assertTrue(noScheme.getMessage().contains("http://"), noScheme.getMessage());
+        UsageException both = assertThrows(UsageException.class,
+                () -> cli("catalog", "list", "--scicat", scicat.url(), "--mongo-uri", "mongodb://x/scicat"));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
+    void badLoginsAndServersAreSaidClearly() throws Exception {
+        CatalogException wrong = assertThrows(CatalogException.class,
+                () -> stores.open(settings(SciCatLogin.of(scicat.url(), SciCatBackend.ALICE, "not-her-password",
+                        null, false))));
+        assertTrue(wrong.getMessage().contains("refused the login"), wrong.getMessage());
+        CatalogException expired = assertThrows(CatalogException.class,
+                () -> stores.open(settings(SciCatLogin.of(scicat.url(), null, null, "not.a.token", false))));
+        assertTrue(expired.getMessage().contains("does not accept this token"), expired.getMessage());
+        int closed = org.scizoo.tests.support.FreePorts.next();
+        CatalogException nothing = assertThrows(CatalogException.class,
+                () -> stores.open(settings(SciCatLogin.of("http://127.0.0.1:" + closed, null, null, null, false))));
+        assertTrue(nothing.getMessage().contains("not reachable"), nothing.getMessage());
+    }
+
+    private static CatalogStore open(String user) throws CatalogException {
+        return stores.open(settings(SciCatLogin.of(scicat.url(), user, SciCatBackend.password(user), null, false)));
+    }
+
+    private static BackendSettings settings(SciCatLogin login) {
+        return new BackendSettings(dir.resolve("unused"), null, Duration.ofSeconds(5)).withSciCat(login);
+    }
+
+    private static List<String> pids(List<Dataset> datasets) {
+        return datasets.stream().map(Dataset::pid).collect(Collectors.toList());
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    private static Cli cli(String name, String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliCommand command = OsgiServices.get(CliCommand.class, c -> c.name().equals(name));
+        int exit = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static CatalogEntry entry(String pid, String group, boolean published, int minute) {
+        Dataset d = Dataset.builder().pid(pid).owner("Ada Lovelace").contactEmail("ada@example.org")
+                .sourceFolder("/data/raw").size(1).numberOfFiles(1)
+                .creationTime(Instant.parse("2026-11-21T08:00:00Z").plusSeconds(60L * minute))
+                .datasetName("scan " + pid).ownerGroup(group).proposalIds(List.of(group)).isPublished(published)
+                .metadata("T01", MetadataValue.of(21.0 + minute, "degC")).build();
+        return new CatalogEntry(d, List.of(new OrigDatablock(pid + "/orig-0", pid, 1, null, group, List.of(),
+                List.of(new DataFile("scan.h5", 1, d.creationTime(), null)))));
+    }
+}
