@@ -35,6 +35,12 @@ public final class SciCatUnits {
             Map.entry(UnitDimension.AMOUNT_OF_SUBSTANCE, "mol"));
 
     private static final SimpleUnitFormat NAMES = mathjsNames();
+    /** Units as parsed, with their SI notation and converter: a beamline writes the same few thousands of times. */
+    private static final java.util.concurrent.ConcurrentMap<String, Optional<Parsed>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
+
+    private record Parsed(String unitSI, UnitConverter toSI) {
+    }
 
     private SciCatUnits() {
     }
@@ -48,12 +54,18 @@ public final class SciCatUnits {
         if (value == null || unit == null || unit.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Unit<?>> parsed = parse(unit);
-        Optional<String> unitSI = parsed.flatMap(SciCatUnits::unitSI);
-        if (unitSI.isEmpty()) {
+        Optional<Parsed> parsed = PARSED.get(unit);
+        if (parsed == null) {
+            parsed = parse(unit).flatMap(u -> unitSI(u).map(si -> new Parsed(si, converterToSI(u))));
+            if (PARSED.size() < MAX_CACHED) {
+                PARSED.put(unit, parsed);
+            }
+        }
+        if (parsed.isEmpty()) {
             return Optional.of(new SiValue(value, unit));
         }
-        UnitConverter toSI = converterToSI(parsed.get());
+        UnitConverter toSI = parsed.get().toSI();
+        Optional<String> unitSI = Optional.of(parsed.get().unitSI());
         if (value instanceof Number n) {
             return Optional.of(new SiValue(toSI.convert(n.doubleValue()), unitSI.get()));
         }
