@@ -141,6 +141,39 @@ class SciCatReadsTest {
         assertTrue(nothing.getMessage().contains("not reachable"), nothing.getMessage());
     }
 
+    @Test
+    void aServerThatNeverAnswersIsGivenUpInTime() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            // accepts connections and says nothing, as a hung proxy or backend does
+            Thread accepting = Thread.ofPlatform().daemon().start(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException e) {
+                    held.forEach(s -> {
+                        try {
+                            s.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing
+                        }
+                    });
+                }
+            });
+            long t0 = System.nanoTime();
+            BackendSettings settings = new BackendSettings(dir.resolve("unused"), null, Duration.ofSeconds(1))
+                    .withSciCat(SciCatLogin.of("http://127.0.0.1:" + silent.getLocalPort(), null, null, null, false));
+            CatalogException slow = assertThrows(CatalogException.class, () -> stores.open(settings));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(slow.getMessage().contains("did not answer") && seconds < 15,
+                    slow.getMessage() + " after " + seconds + " s");
+            silent.close();
+            accepting.join(5000);
+        }
+    }
+
     private static CatalogStore open(String user) throws CatalogException {
         return stores.open(settings(SciCatLogin.of(scicat.url(), user, SciCatBackend.password(user), null, false)));
     }

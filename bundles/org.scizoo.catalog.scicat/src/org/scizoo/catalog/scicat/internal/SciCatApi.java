@@ -27,7 +27,8 @@ import org.scizoo.core.ports.SciCatLogin;
  */
 public final class SciCatApi {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A request may take this many connect timeouts (5 s by default: 30 s) before it is given up. */
+    private static final int REQUEST_TIMEOUTS = 6;
 
     private final SciCatLogin login;
     private final HttpClient http;
@@ -36,7 +37,7 @@ public final class SciCatApi {
 
     public SciCatApi(SciCatLogin login, Duration connectTimeout) {
         this.login = login;
-        this.timeout = connectTimeout.compareTo(REQUEST_TIMEOUT) > 0 ? connectTimeout : REQUEST_TIMEOUT;
+        this.timeout = connectTimeout.multipliedBy(REQUEST_TIMEOUTS);
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.token = login.token();
