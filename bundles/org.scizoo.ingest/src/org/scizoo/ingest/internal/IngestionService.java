@@ -147,7 +147,8 @@ public class IngestionService implements CatalogService {
         stopSession();
         sourcesDown.clear();
         liveFeedProblem = null;
-        String backend = settings.isEmbedded() ? "embedded " + settings.dataDir() : "MongoDB";
+        String backend = settings.isEmbedded() ? "embedded " + settings.dataDir()
+                : settings.isSciCat() ? settings.scicat().describe() : "MongoDB";
         publish(new BackendStatus(State.CONNECTING, backend, "connecting…", 0, 0, Instant.now()));
         CatalogStore store;
         try {

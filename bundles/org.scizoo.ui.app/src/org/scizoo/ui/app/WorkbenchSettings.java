@@ -31,6 +31,12 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
     public static final String KAFKA_TOPIC = "scizoo.kafka.topic";
     /** The analyser computer's time zone for SciFly's SES files ({@code ./scizoo --time-zone ZONE}). */
     public static final String TIME_ZONE = "scizoo.time-zone";
+    /** Reading the catalogue through SciCat ({@code ./scizoo --scicat URL [--scicat-user NAME]}). */
+    public static final String SCICAT = "scizoo.scicat";
+    public static final String SCICAT_USER = "scizoo.scicat.user";
+    /** The password or token never comes through a property (visible in ps): from the environment. */
+    public static final String SCICAT_PASSWORD_ENV = "SCIZOO_SCICAT_PASSWORD";
+    public static final String SCICAT_TOKEN_ENV = "SCIZOO_SCICAT_TOKEN";
 
     /** @throws IllegalArgumentException naming the property whose value is wrong */
     public static WorkbenchSettings fromSystemProperties() {
@@ -54,6 +60,24 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
             throw new IllegalArgumentException("--topic: " + topicProblem);
         }
         BackendSettings backend = new BackendSettings(dir, mongoUri, null, kafka, topic, credentials);
+        String scicat = System.getProperty(SCICAT);
+        if (scicat != null && !scicat.isBlank()) {
+            if (System.getProperty(MONGO_URI) != null) {
+                throw new IllegalArgumentException("--scicat and --mongo-uri: read the catalogue through SciCat or"
+                        + " from MongoDB, not both");
+            }
+            String user = System.getProperty(SCICAT_USER);
+            try {
+                backend = new BackendSettings(dir, null, null, kafka, topic, credentials).withSciCat(
+                        org.scizoo.core.ports.SciCatLogin.of(scicat, user, user == null ? null
+                                : System.getenv(SCICAT_PASSWORD_ENV),
+                                user == null ? System.getenv(SCICAT_TOKEN_ENV)
+                                        : null,
+                                false));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--scicat: " + e.getMessage(), e);
+            }
+        }
         // The simulated beamline is the embedded default's data source; a shared backend has real ones.
         boolean sim = Boolean.parseBoolean(System.getProperty(SIM, Boolean.toString(backend.isEmbedded())));
         String interval = System.getProperty(SIM_INTERVAL, "3s");

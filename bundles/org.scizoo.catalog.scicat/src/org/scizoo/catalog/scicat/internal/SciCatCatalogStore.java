@@ -28,12 +28,16 @@ import org.scizoo.core.scicat.SciCatDocuments;
  * reader, public ones only). Datasets and datablocks are read through SciCat's v4 routes, the ones its
  * 4.x documentation calls current ({@code /api/v4/datasets}, {@code /api/v4/origdatablocks}); proposals and
  * the login through v3, where SciCat 4.5 has them only. Writing through SciCat, and the Scanlog's
- * annotations, layouts and SciDog's configurations in SciCat mode, are not there yet: they say so.
+ * annotations, layouts and SciDog's configurations in SciCat mode, are not there yet: reads find none,
+ * writes say so ({@link NotYetInSciCat}).
  */
 public final class SciCatCatalogStore implements CatalogStore {
 
     private static final int PAGE = 1000;
     private final SciCatApi api;
+    private final NotYetInSciCat.NoAnnotations annotations = new NotYetInSciCat.NoAnnotations();
+    private final NotYetInSciCat.NoLayouts layouts = new NotYetInSciCat.NoLayouts();
+    private final NotYetInSciCat.NoConfigs configs = new NotYetInSciCat.NoConfigs();
 
     public SciCatCatalogStore(SciCatApi api) {
         this.api = api;
@@ -138,17 +142,17 @@ public final class SciCatCatalogStore implements CatalogStore {
 
     @Override
     public MetadataConfigStore configs() {
-        throw new UnsupportedOperationException(notYet("SciDog's configurations").getMessage());
+        return configs;
     }
 
     @Override
     public AnnotationStore annotations() {
-        throw new UnsupportedOperationException(notYet("The Scanlog's annotations").getMessage());
+        return annotations;
     }
 
     @Override
     public LayoutStore layouts() {
-        throw new UnsupportedOperationException(notYet("The Scanlog's layouts").getMessage());
+        return layouts;
     }
 
     @Override
