@@ -69,12 +69,19 @@ public final class SciCatDocuments {
         doc.append("scientificMetadata", sm);
         putIfPresent(doc, "createdBy", d.createdBy());
         putIfPresent(doc, "createdAt", date(d.createdAt()));
-        // the writer of this version is the ingestor that made the dataset; the time is this write's
+        // the writer of this version is the ingestor that made the dataset
         putIfPresent(doc, "updatedBy", d.createdBy());
-        doc.append("updatedAt", new Date());
-        doc.append("version", API_VERSION);
-        doc.append("datasetlifecycle", newLifecycle(d.createdAt() != null ? d.createdAt() : d.creationTime()));
         return doc;
+    }
+
+    /**
+     * {@link #toDocument(Dataset)} as it is stored: with what only a write knows, the time of this write
+     * ({@code updatedAt}), the API version, and a new dataset's {@code datasetlifecycle} (written on insert
+     * only, see {@link #INSERT_ONLY}). Not part of what is read back or printed.
+     */
+    public static Document toStoredDocument(Dataset d) {
+        return toDocument(d).append("updatedAt", new Date()).append("version", API_VERSION)
+                .append("datasetlifecycle", newLifecycle(d.createdAt() != null ? d.createdAt() : d.creationTime()));
     }
 
     /**

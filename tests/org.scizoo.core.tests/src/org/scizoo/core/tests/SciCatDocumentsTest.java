@@ -118,7 +118,7 @@ class SciCatDocumentsTest {
 
     @Test
     void aStoredAgainDocumentWritesOnlyWhatWeOwn() {
-        Document update = SciCatDocuments.ownedFieldsUpdate(SciCatDocuments.toDocument(SampleDatasets.full()));
+        Document update = SciCatDocuments.ownedFieldsUpdate(SciCatDocuments.toStoredDocument(SampleDatasets.full()));
         Document set = update.get("$set", Document.class);
         Document onInsert = update.get("$setOnInsert", Document.class);
         assertTrue(set.containsKey("scientificMetadata.T01") && !set.containsKey("scientificMetadata"), set.toJson());

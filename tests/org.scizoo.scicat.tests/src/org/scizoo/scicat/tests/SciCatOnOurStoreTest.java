@@ -3,9 +3,6 @@ package org.scizoo.scicat.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +27,6 @@ import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetQuery;
-import org.scizoo.headless.CliCommand;
 import org.scizoo.tests.support.OsgiServices;
 import org.scizoo.tests.support.SciCatBackend;
 
@@ -149,7 +145,7 @@ class SciCatOnOurStoreTest {
         store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data));
         assertEquals(2, store.findDatasets(DatasetQuery.newest(10)).size());
         assertEquals(before, indexNames(), "our opening left the other clients' indexes alone");
-        assertEquals(0, cli("catalog", "list", "--data", data.toString()).exit, "the CLI opens it too");
+        assertEquals(0, Cli.run("catalog", "list", "--data", data.toString()).exit(), "the CLI opens it too");
         store.close();
         store = null;
     }
@@ -164,9 +160,9 @@ class SciCatOnOurStoreTest {
                 .getEntry("fixtures/catalog-after-scicat-4.5.0.mv").openStream()) {
             Files.copy(in, old.resolve("catalog.mv"));
         }
-        Cli list = cli("catalog", "list", "--data", old.toString());
-        assertEquals(0, list.exit, list.err);
-        assertEquals(12, list.out.lines().filter(l -> l.contains("sim-saxs scan")).count(), list.out);
+        Cli list = Cli.run("catalog", "list", "--data", old.toString());
+        assertEquals(0, list.exit(), list.err());
+        assertEquals(12, list.out().lines().filter(l -> l.contains("sim-saxs scan")).count(), list.out());
         try (CatalogStore reopened = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(old))) {
             assertEquals(12, reopened.findDatasets(DatasetQuery.newest(100)).size());
         }
@@ -197,18 +193,6 @@ class SciCatOnOurStoreTest {
                     .forEach(i -> names.add(i.getString("name")));
             return names.stream().sorted().toList();
         }
-    }
-
-    private record Cli(int exit, String out, String err) {
-    }
-
-    private static Cli cli(String name, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliCommand command = OsgiServices.get(CliCommand.class, c -> c.name().equals(name));
-        int exit = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static CatalogEntry entry(String pid, double t01, String description) {

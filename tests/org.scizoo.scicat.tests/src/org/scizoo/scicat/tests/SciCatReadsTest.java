@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +28,6 @@ import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetQuery;
 import org.scizoo.core.ports.SciCatLogin;
 import org.scizoo.core.ports.ScanSelection;
-import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.UsageException;
 import org.scizoo.tests.support.OsgiServices;
 import org.scizoo.tests.support.SciCatBackend;
@@ -115,14 +111,14 @@ class SciCatReadsTest {
 
     @Test
     void catalogListReadsThroughSciCat() throws Exception {
-        Cli list = cli("catalog", "list", "--scicat", scicat.url(), "--data", dir.resolve("none").toString());
-        assertEquals(0, list.exit, list.err);
-        assertTrue(list.out.contains(PUBLIC) && !list.out.contains(A1), "anonymous: public only\n" + list.out);
+        Cli list = Cli.run("catalog", "list", "--scicat", scicat.url(), "--data", dir.resolve("none").toString());
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains(PUBLIC) && !list.out().contains(A1), "anonymous: public only\n" + list.out());
         UsageException noScheme = assertThrows(UsageException.class,
-                () -> cli("catalog", "list", "--scicat", "scicat.example.org/api"));
+                () -> Cli.run("catalog", "list", "--scicat", "scicat.example.org/api"));
         assertTrue(noScheme.getMessage().contains("http://"), noScheme.getMessage());
         UsageException both = assertThrows(UsageException.class,
-                () -> cli("catalog", "list", "--scicat", scicat.url(), "--mongo-uri", "mongodb://x/scicat"));
+                () -> Cli.run("catalog", "list", "--scicat", scicat.url(), "--mongo-uri", "mongodb://x/scicat"));
         assertTrue(both.getMessage().contains("not both"), both.getMessage());
     }
 
@@ -184,18 +180,6 @@ class SciCatReadsTest {
 
     private static List<String> pids(List<Dataset> datasets) {
         return datasets.stream().map(Dataset::pid).collect(Collectors.toList());
-    }
-
-    private record Cli(int exit, String out, String err) {
-    }
-
-    private static Cli cli(String name, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliCommand command = OsgiServices.get(CliCommand.class, c -> c.name().equals(name));
-        int exit = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static CatalogEntry entry(String pid, String group, boolean published, int minute) {

@@ -251,7 +251,7 @@ public final class MongoCatalogStore implements CatalogStore {
         List<RawBsonDocument> blocks = new ArrayList<>();
         List<RawBsonDocument> keys = new ArrayList<>();
         for (CatalogEntry e : latest.values()) {
-            ds.add(RawDocuments.encode(SciCatDocuments.toDocument(e.dataset())));
+            ds.add(RawDocuments.encode(SciCatDocuments.toStoredDocument(e.dataset())));
             for (OrigDatablock b : e.datablocks()) {
                 blocks.add(RawDocuments.encode(SciCatDocuments.toDocument(b)));
             }
