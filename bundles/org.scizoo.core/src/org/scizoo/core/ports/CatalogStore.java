@@ -54,6 +54,20 @@ public interface CatalogStore extends AutoCloseable {
     /** The Scanlog's named layouts, in the same database. */
     LayoutStore layouts();
 
+    /**
+     * The store's own feed of datasets stored from now on by anyone, for a store whose writers this process does
+     * not hear (SciCat, which has no push): empty when the session's transport is the feed (in-process writes,
+     * Kafka). Closing the result stops it.
+     *
+     * @param stored told the datasets stored since the last call, any writer's, as this store's reader may see
+     *        them
+     * @param problems told why the feed cannot read, in words for a status line, once per new reason; told null
+     *        when it reads again
+     */
+    default Optional<AutoCloseable> watch(Consumer<List<Dataset>> stored, Consumer<String> problems) {
+        return Optional.empty();
+    }
+
     /** A ping; never throws. */
     StoreHealth health();
 

@@ -187,14 +187,22 @@ public class IngestionService implements CatalogService {
             publish(new BackendStatus(State.FAILED, store.describe(), e.getMessage(), 0, 0, Instant.now()));
             throw e instanceof CatalogException ce ? ce : new CatalogException(e.getMessage(), e);
         }
-        AutoCloseable liveFeed = options.liveFeed() && settings.kafkaBootstrap() != null
-                && !transportFactories.isEmpty()
-                        ? transportFactories.get(0).watch(settings, this::published, this::liveFeedProblem)
-                        : null;
+        AutoCloseable liveFeed = options.liveFeed() ? liveFeed(settings, store) : null;
         ScheduledFuture<?> health = scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_PERIOD.toMillis(),
                 HEALTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         session = new Session(store, transport, sources, liveFeed, health);
         checkHealth();
+    }
+
+    /** The store's own feed where it has one (SciCat, polled), else the shared backend's Kafka topic. */
+    private AutoCloseable liveFeed(BackendSettings settings, CatalogStore store) {
+        Optional<AutoCloseable> own = store.watch(this::deliver, this::liveFeedProblem);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        return settings.kafkaBootstrap() != null && !transportFactories.isEmpty()
+                ? transportFactories.get(0).watch(settings, this::published, this::liveFeedProblem)
+                : null;
     }
 
     private MetadataTransport transport(BackendSettings settings, CatalogStore store) throws CatalogException {
@@ -312,7 +320,10 @@ public class IngestionService implements CatalogService {
 
     /** Datasets any beamline published on the shared backend: shown live, not counted as ours. */
     private void published(List<CatalogEntry> entries) {
-        List<Dataset> datasets = entries.stream().map(CatalogEntry::dataset).toList();
+        deliver(entries.stream().map(CatalogEntry::dataset).toList());
+    }
+
+    private void deliver(List<Dataset> datasets) {
         for (Consumer<List<Dataset>> l : datasetListeners) {
             l.accept(datasets);
         }

@@ -110,6 +110,23 @@ class SciCatReadsTest {
     }
 
     @Test
+    void aTimeWindowAndNewerThanAreSciCatsDates() throws Exception {
+        Instant t0 = Instant.parse("2026-11-21T08:00:00Z");
+        try (CatalogStore alice = open(SciCatBackend.ALICE)) {
+            List<String> seen = new java.util.ArrayList<>();
+            alice.scanDatasets(new ScanSelection(null, t0.plusSeconds(30), t0.plusSeconds(120)), 10,
+                    batch -> batch.forEach(d -> seen.add(d.pid())), () -> false);
+            assertEquals(List.of(A2), seen, "08:00:30 up to (not including) 08:02: alice's second scan only");
+            seen.clear();
+            alice.scanDatasets(new ScanSelection(null, t0, t0.plusSeconds(60)), 10,
+                    batch -> batch.forEach(d -> seen.add(d.pid())), () -> false);
+            assertEquals(List.of(A1), seen, "the window's end is not in it");
+            assertEquals(List.of(PUBLIC, A2), pids(alice.findDatasets(DatasetQuery.newest(10).newerThan(t0))),
+                    "newer than her first scan");
+        }
+    }
+
+    @Test
     void catalogListReadsThroughSciCat() throws Exception {
         Cli list = Cli.run("catalog", "list", "--scicat", scicat.url(), "--data", dir.resolve("none").toString());
         assertEquals(0, list.exit(), list.err());

@@ -106,7 +106,12 @@ public final class SciCatApi {
 
     /** The path with a {@code filter} query parameter. */
     public static String withFilter(String path, Document filter) {
-        return path + "?filter=" + URLEncoder.encode(filter.toJson(), StandardCharsets.UTF_8);
+        return path + "?filter=" + encodeQuery(filter.toJson());
+    }
+
+    /** A query parameter's value. */
+    public static String encodeQuery(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public static String encodePath(String segment) {

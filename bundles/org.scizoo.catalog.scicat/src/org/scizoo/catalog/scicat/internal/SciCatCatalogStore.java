@@ -1,6 +1,7 @@
 package org.scizoo.catalog.scicat.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import org.scizoo.core.scicat.SciCatDocuments;
 public final class SciCatCatalogStore implements CatalogStore {
 
     private static final int PAGE = 1000;
+    private static final Document NEWEST_FIRST = new Document("creationTime", "desc");
     private final SciCatApi api;
     private final NotYetInSciCat.NoAnnotations annotations = new NotYetInSciCat.NoAnnotations();
     private final NotYetInSciCat.NoLayouts layouts = new NotYetInSciCat.NoLayouts();
@@ -52,11 +54,43 @@ public final class SciCatCatalogStore implements CatalogStore {
         if (q.proposalId() != null) {
             where.append("proposalIds", q.proposalId());
         }
-        if (q.newerThan() != null) {
-            where.append("creationTime", new Document("$gt", q.newerThan().toString()));
+        long end = q.newerThan() == null ? Long.MAX_VALUE
+                : count(with(where, "creationTime", new Document("$gt", q.newerThan().toString())));
+        List<Dataset> out = new ArrayList<>();
+        long wanted = q.limit() > 0 ? Math.min(end, (long) q.skip() + q.limit()) : end;
+        for (long skip = q.skip(); skip < wanted; skip += PAGE) {
+            // no limit: SciCat's default would be 100, so page through
+            List<Document> page = list(where, (int) Math.min(PAGE, wanted - skip), skip, NEWEST_FIRST);
+            out.addAll(datasets(page));
+            if (page.size() < Math.min(PAGE, wanted - skip)) {
+                break;
+            }
         }
-        Document filter = new Document("where", where).append("limits", limits(q.limit(), q.skip()));
-        return datasets(api.getList(SciCatApi.withFilter(datasetsRoute(), filter)));
+        return out;
+    }
+
+    /**
+     * A page of SciCat's datasets as the user may see them, through v4's list. That list runs {@code where} in an
+     * aggregation, where a time written as a string is never equal to, before or after a stored date: so a
+     * condition on a time is never put there. Times are offsets in a sorted list instead, counted by v4's
+     * count, which does compare them ({@link #count}).
+     */
+    List<Document> list(Document where, int limit, long skip, Document sort) throws CatalogException {
+        Document limits = new Document("limit", limit).append("skip", skip).append("sort", sort);
+        return api.getList(SciCatApi.withFilter(datasetsRoute(), new Document("where", where).append("limits",
+                limits)));
+    }
+
+    /** How many datasets of {@code where} the user may see; conditions on times hold here. */
+    long count(Document where) throws CatalogException {
+        Optional<Document> c = api.getObject(SciCatApi.withFilter(datasetsRoute() + "/count", new Document("where",
+                where)));
+        Object n = c.map(d -> d.get("count")).orElse(0);
+        return n instanceof Number num ? num.longValue() : 0;
+    }
+
+    static Document with(Document where, String key, Object condition) {
+        return new Document(where).append(key, condition);
     }
 
     @Override
@@ -84,10 +118,7 @@ public final class SciCatCatalogStore implements CatalogStore {
 
     @Override
     public long countDatasets() throws CatalogException {
-        Optional<Document> c = api.getObject(SciCatApi.withFilter(datasetsRoute() + "/count", new Document("where",
-                new Document())));
-        Object n = c.map(d -> d.get("count")).orElse(0);
-        return n instanceof Number num ? num.longValue() : 0;
+        return count(new Document());
     }
 
     @Override
@@ -97,28 +128,29 @@ public final class SciCatCatalogStore implements CatalogStore {
         if (selection.proposalId() != null) {
             where.append("proposalIds", selection.proposalId());
         }
-        Document window = new Document();
-        if (selection.from() != null) {
-            window.append("$gte", selection.from().toString());
-        }
-        if (selection.till() != null) {
-            window.append("$lt", selection.till().toString());
-        }
-        if (!window.isEmpty()) {
-            where.append("creationTime", window);
-        }
+        // the window as offsets in newest-first order: those at or after its end come first, then its own
+        long start = selection.till() == null ? 0
+                : count(with(where, "creationTime", new Document("$gte", selection.till().toString())));
+        long end = selection.from() == null ? Long.MAX_VALUE
+                : count(with(where, "creationTime", new Document("$gte", selection.from().toString())));
         int page = Math.max(1, Math.min(batchSize, PAGE));
-        for (int skip = 0; !cancelled.getAsBoolean(); skip += page) {
-            Document filter = new Document("where", where).append("limits", limits(page, skip));
-            List<Dataset> found = datasets(api.getList(SciCatApi.withFilter(datasetsRoute(), filter)));
+        for (long skip = start; skip < end && !cancelled.getAsBoolean(); skip += page) {
+            List<Document> docs = list(where, (int) Math.min(page, end - skip), skip, NEWEST_FIRST);
+            // a dataset stored meanwhile shifts the offsets by one: what falls outside is not shown
+            List<Dataset> found = datasets(docs).stream().filter(d -> inWindow(d, selection)).toList();
             if (!found.isEmpty()) {
                 batches.accept(found);
             }
-            if (found.size() < page) {
+            if (docs.size() < Math.min(page, end - skip)) {
                 break;
             }
         }
         return 0;
+    }
+
+    private static boolean inWindow(Dataset d, ScanSelection s) {
+        return (s.from() == null || !d.creationTime().isBefore(s.from()))
+                && (s.till() == null || d.creationTime().isBefore(s.till()));
     }
 
     @Override
@@ -155,6 +187,12 @@ public final class SciCatCatalogStore implements CatalogStore {
         return layouts;
     }
 
+    /** Polled: SciCat has no push (see {@link SciCatLiveFeed}). */
+    @Override
+    public Optional<AutoCloseable> watch(Consumer<List<Dataset>> stored, Consumer<String> problems) {
+        return Optional.of(new SciCatLiveFeed(this, stored, problems).start());
+    }
+
     @Override
     public StoreHealth health() {
         try {
@@ -179,11 +217,6 @@ public final class SciCatCatalogStore implements CatalogStore {
     /** An anonymous reader has SciCat's public routes, which show published datasets only. */
     private String datasetsRoute() {
         return api.login().anonymous() ? "/v4/datasets/public" : "/v4/datasets";
-    }
-
-    private static Document limits(int limit, int skip) {
-        Document l = new Document("skip", skip).append("sort", new Document("creationTime", "desc"));
-        return limit > 0 ? l.append("limit", limit) : l; // 0: all of them
     }
 
     private static CatalogException notYet(String what) {

@@ -32,7 +32,7 @@ import org.scizoo.ui.tests.Widgets;
 /**
  * The workbench started with {@code --scicat URL} and no login reads the catalogue through the real SciCat
  * 4.5.0: its Scanlog shows the public dataset and not the private one beside it, and the status line names
- * SciCat.
+ * SciCat; a public dataset stored later appears within 3 s, a private one not at all.
  */
 class WorkbenchReadsThroughSciCatTest {
 
@@ -47,6 +47,7 @@ class WorkbenchReadsThroughSciCatTest {
             try (SciCatBackend scicat = new SciCatBackend(dir.resolve("scicat"), "mongodb://127.0.0.1:"
                     + Files.readString(data.resolve("catalog.port")).strip() + "/scicat")) {
                 String[] seen = new String[3];
+                long[] storedAt = { 0, 0 };
                 boolean done = TestWorkbench.run(Map.of(WorkbenchSettings.DATA, dir.resolve("wb").toString(),
                         WorkbenchSettings.SCICAT, scicat.url()), 60_000, model -> {
                             ScanlogPart scanlog = scanlog(model);
@@ -58,14 +59,40 @@ class WorkbenchReadsThroughSciCatTest {
                             if (scanlog == null || scanlog.rowCount() == 0) {
                                 return false;
                             }
-                            seen[0] = Integer.toString(scanlog.rowCount());
-                            seen[1] = scanlog.cell(0, "name");
-                            return status != null && status.contains("SciCat");
+                            if (storedAt[0] == 0) {
+                                seen[0] = Integer.toString(scanlog.rowCount());
+                                seen[1] = scanlog.cell(0, "name");
+                                if (status == null || !status.contains("SciCat")) {
+                                    return false;
+                                }
+                                // the first page is there: now a new public and a new private dataset
+                                storeNow(store, entry("20.500.12345/public-2", true),
+                                        entry("20.500.12345/private-2", false));
+                                storedAt[0] = System.nanoTime();
+                                return false;
+                            }
+                            if (scanlog.rowCount() < 2) {
+                                return false;
+                            }
+                            storedAt[1] = System.nanoTime();
+                            seen[1] += " | " + scanlog.cell(0, "name") + " | " + scanlog.rowCount();
+                            return true;
                         });
                 assertTrue(done, "rows " + seen[0] + ", status '" + seen[2] + "'");
                 assertEquals("1", seen[0], "the public dataset only");
-                assertEquals("scan 20.500.12345/public-1", seen[1]);
+                assertEquals("scan 20.500.12345/public-1 | scan 20.500.12345/public-2 | 2", seen[1],
+                        "the new public dataset came live, the new private one did not");
+                double latency = (storedAt[1] - storedAt[0]) / 1e9;
+                assertTrue(latency < 3, "live within 3 s: " + latency + " s");
             }
+        }
+    }
+
+    private static void storeNow(CatalogStore store, CatalogEntry... entries) {
+        try {
+            store.upsert(List.of(entries));
+        } catch (org.scizoo.core.ports.CatalogException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -78,7 +105,8 @@ class WorkbenchReadsThroughSciCatTest {
     private static CatalogEntry entry(String pid, boolean published) {
         Dataset d = Dataset.builder().pid(pid).owner("Ada Lovelace").contactEmail("ada@example.org")
                 .sourceFolder("/data/raw").size(1).numberOfFiles(1)
-                .creationTime(Instant.now().minusSeconds(published ? 60 : 30)).datasetName("scan " + pid)
+                .creationTime(Instant.now().minusSeconds(pid.endsWith("-1") ? (published ? 60 : 30) : 5))
+                .datasetName("scan " + pid)
                 .ownerGroup(SciCatBackend.BOB_GROUP).proposalIds(List.of(SciCatBackend.BOB_GROUP))
                 .isPublished(published).metadata("T01", MetadataValue.of(21.0, "degC")).build();
         return new CatalogEntry(d, List.of());
