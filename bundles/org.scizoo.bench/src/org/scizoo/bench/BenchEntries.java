@@ -1,6 +1,8 @@
 package org.scizoo.bench;
 
+import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +12,39 @@ import org.scizoo.core.model.DataFile;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.OrigDatablock;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
 
 /** Scans shaped like a SAXS beamline's (a dozen metadata values, one data file), numbered and distinct. */
 final class BenchEntries {
 
     private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
 
+    private static final int FILL_BATCH = 2_000;
+
     private BenchEntries() {
+    }
+
+    /** Fills the store with scans 0… up to {@code count}, once: a store that has them is left as it is. */
+    static void fill(CatalogStore store, int count, boolean withDatablocks, PrintStream out) throws CatalogException {
+        long have = store.countDatasets();
+        if (have >= count) {
+            out.printf("store: %d scans already there%n", have);
+            return;
+        }
+        out.printf("store: %d scans there, writing up to %d (once; kept for the next run)…%n", have, count);
+        long t0 = System.nanoTime();
+        for (int i = (int) have; i < count; i += FILL_BATCH) {
+            List<CatalogEntry> batch = new ArrayList<>(FILL_BATCH);
+            for (int k = i; k < Math.min(count, i + FILL_BATCH); k++) {
+                batch.add(withDatablocks ? entry(k) : new CatalogEntry(dataset(k), List.of()));
+            }
+            store.upsert(batch);
+            if ((i / FILL_BATCH) % 50 == 49) {
+                out.printf("  %d written, %.0f scans/s%n", i + FILL_BATCH,
+                        (i + FILL_BATCH - have) / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
     }
 
     static CatalogEntry entry(int i) {

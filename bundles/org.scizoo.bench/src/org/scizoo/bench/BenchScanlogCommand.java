@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogException;
@@ -41,7 +40,6 @@ import org.scizoo.scanlog.core.ScanView.Sort;
 @Component(service = CliCommand.class)
 public class BenchScanlogCommand implements CliCommand {
 
-    private static final int FILL_BATCH = 2_000;
     private static final List<String> SORT_COLUMNS = List.of("creationTime", "sm.T01", "sm.sample_description",
             "name", "pid", "sm.beam_current", "scan", "sm.exposure_time");
 
@@ -90,7 +88,7 @@ public class BenchScanlogCommand implements CliCommand {
             if (store == null) {
                 table = generate(count, out);
             } else {
-                fill(store, count, out);
+                BenchEntries.fill(store, count, false, out);
                 heapBefore = usedHeapAfterGc();
                 table = load(store, count, out);
             }
@@ -125,27 +123,6 @@ public class BenchScanlogCommand implements CliCommand {
         } catch (CatalogException e) {
             err.println("scizoo bench-scanlog: " + e.getMessage());
             return FAILED;
-        }
-    }
-
-    private static void fill(CatalogStore store, int count, PrintStream out) throws CatalogException {
-        long have = store.countDatasets();
-        if (have >= count) {
-            out.printf("store: %d scans already there%n", have);
-            return;
-        }
-        out.printf("store: %d scans there, writing up to %d (once; kept for the next run)…%n", have, count);
-        long t0 = System.nanoTime();
-        for (int i = (int) have; i < count; i += FILL_BATCH) {
-            List<CatalogEntry> batch = new ArrayList<>(FILL_BATCH);
-            for (int k = i; k < Math.min(count, i + FILL_BATCH); k++) {
-                batch.add(new CatalogEntry(BenchEntries.dataset(k), List.of()));
-            }
-            store.upsert(batch);
-            if ((i / FILL_BATCH) % 50 == 49) {
-                out.printf("  %d written, %.0f scans/s%n", i + FILL_BATCH,
-                        (i + FILL_BATCH - have) / ((System.nanoTime() - t0) / 1e9));
-            }
         }
     }
 

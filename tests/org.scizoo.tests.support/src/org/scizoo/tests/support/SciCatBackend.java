@@ -17,8 +17,9 @@ import org.bson.Document;
 
 /**
  * The real SciCat backend 4.5.0 ({@code node dist/main}, built by {@code releng/org.scizoo.peers.scicat}) on a
- * MongoDB URI, on a port of its own, with functional accounts: {@link #ADMIN} and {@link #INGESTOR} (who see
- * everything), and two users who see their group's datasets and public ones: {@link #ALICE} in
+ * MongoDB URI, on a port of its own, with functional accounts: {@link #ADMIN} (who sees everything),
+ * {@link #INGESTOR} (who may create datasets, and reads only its own group's, as SciCat's ingestor role does),
+ * and two users who see their group's datasets and public ones: {@link #ALICE} in
  * {@link #ALICE_GROUP}, {@link #BOB} in {@link #BOB_GROUP}. Its output goes to {@code scicat.log} in the given
  * folder. Closing it kills it.
  */
