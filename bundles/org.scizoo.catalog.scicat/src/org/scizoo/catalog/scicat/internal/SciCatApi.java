@@ -90,7 +90,7 @@ public final class SciCatApi {
                 || (r.statusCode() / 100 == 2 && r.body().isBlank())) {
             return Optional.empty();
         }
-        return Optional.of(json(r, "GET " + path));
+        return Optional.of(json(r, "GET " + route(path)));
     }
 
     /** A JSON array of objects. */
@@ -98,9 +98,9 @@ public final class SciCatApi {
         HttpResponse<String> r = send("GET", path, null, true);
         String body = r.body() == null ? "" : r.body().strip();
         if (r.statusCode() / 100 == 2 && !body.startsWith("[")) {
-            throw notSciCat(r, "GET " + path);
+            throw notSciCat(r, "GET " + route(path));
         }
-        Document wrapped = json(r, "GET " + path, "{\"r\": " + body + "}");
+        Document wrapped = json(r, "GET " + route(path), "{\"r\": " + body + "}");
         return wrapped.getList("r", Document.class);
     }
 
@@ -137,7 +137,7 @@ public final class SciCatApi {
             throw new CatalogException(where() + " did not accept a connection within "
                     + http.connectTimeout().map(Duration::toString).orElse("the timeout"), e);
         } catch (HttpTimeoutException e) {
-            throw new CatalogException(where() + " did not answer " + method + " " + path + " within "
+            throw new CatalogException(where() + " did not answer " + method + " " + route(path) + " within "
                     + timeout.toSeconds() + " s", e);
         } catch (ConnectException e) {
             throw new CatalogException(where() + " is not reachable (nothing answers at " + login.url() + ")", e);
@@ -206,6 +206,12 @@ public final class SciCatApi {
             return "an HTML page, not SciCat's JSON";
         }
         return body.length() > 200 ? body.substring(0, 200) + "…" : body.isEmpty() ? "no message" : body;
+    }
+
+    /** The path without its query: what a message names (a filter's JSON, URL-encoded, says nothing to a user). */
+    private static String route(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
     }
 
     private String where() {
