@@ -16,7 +16,7 @@ import org.scizoo.core.ports.BackendSettings;
 
 /**
  * The shared backend, edited: MongoDB (URI, user, password) and Kafka (bootstrap, topic, SASL user,
- * password, mechanism). Addresses and names go to the preferences, passwords to secure storage; an empty
+ * password, mechanism), or a SciCat to read through (URL, user, password; <em>Log out of SciCat</em>). Addresses and names go to the preferences, passwords to secure storage; an empty
  * password field keeps the stored one. Options given to the launcher (--mongo-uri, --kafka) still win.
  */
 public class BackendDialog extends Dialog {
@@ -28,6 +28,10 @@ public class BackendDialog extends Dialog {
     static final String TOPIC = "topic";
     static final String KAFKA_USER = "kafkaUser";
     static final String KAFKA_PASSWORD = "kafkaPassword";
+    static final String SCICAT_URL = "scicatUrl";
+    static final String SCICAT_USER = "scicatUser";
+    static final String SCICAT_PASSWORD = "scicatPassword";
+    private static final int LOG_OUT_ID = IDialogConstants.CLIENT_ID + 1;
 
     private final BackendPreferences preferences;
     private Text mongoUri;
@@ -38,6 +42,9 @@ public class BackendDialog extends Dialog {
     private Text kafkaUser;
     private Text kafkaPassword;
     private Combo mechanism;
+    private Text scicatUrl;
+    private Text scicatUser;
+    private Text scicatPassword;
 
     public BackendDialog(Shell parent, BackendPreferences preferences) {
         super(parent);
@@ -74,6 +81,13 @@ public class BackendDialog extends Dialog {
         mechanism = new Combo(form, SWT.READ_ONLY);
         mechanism.setItems("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
         mechanism.setText(s.kafkaMechanism() == null ? "PLAIN" : s.kafkaMechanism());
+        BackendPreferences.SciCat scicat = preferences.loadSciCat();
+        note(form, "\nOr read the catalogue through a facility's SciCat instead of MongoDB: SciCat's access rules"
+                + " decide what you see. No user: public data only.");
+        scicatUrl = field(form, "S&ciCat URL:", SCICAT_URL, scicat.url(), SWT.NONE, "https://scicat.example.org/api");
+        scicatUser = field(form, "SciCat use&r:", SCICAT_USER, scicat.user(), SWT.NONE, "");
+        scicatPassword = field(form, "SciCat passw&ord:", SCICAT_PASSWORD, null, SWT.PASSWORD,
+                preferences.hasStoredSciCatPassword() ? "(stored)" : "");
         return area;
     }
 
@@ -112,6 +126,22 @@ public class BackendDialog extends Dialog {
             mongoUri.setFocus();
             return;
         }
+        String scicat = scicatUrl.getText().strip();
+        if (!scicat.isEmpty()) {
+            if (!uri.isEmpty()) {
+                MessageDialog.openError(getShell(), "SciZoo: backend", "Give a MongoDB URI or a SciCat URL, not"
+                        + " both: the catalogue is read from one of them.");
+                scicatUrl.setFocus();
+                return;
+            }
+            try {
+                org.scizoo.core.ports.SciCatLogin.of(scicat, null, null, null, false);
+            } catch (IllegalArgumentException e) {
+                MessageDialog.openError(getShell(), "SciZoo: backend", e.getMessage() + ".");
+                scicatUrl.setFocus();
+                return;
+            }
+        }
         String topicName = topic.getText().strip();
         String topicProblem = topicName.isEmpty() ? null : BackendSettings.topicNameProblem(topicName);
         if (topicProblem != null) {
@@ -123,6 +153,8 @@ public class BackendDialog extends Dialog {
             preferences.save(new BackendPreferences.Stored(uri, mongoUser.getText(), kafka.getText(), topic.getText(),
                     kafkaUser.getText(), mechanism.getText()), emptyToNull(mongoPassword.getText()),
                     emptyToNull(kafkaPassword.getText()));
+            preferences.saveSciCat(new BackendPreferences.SciCat(scicat, scicatUser.getText()),
+                    emptyToNull(scicatPassword.getText()));
             super.okPressed(); // OK only once saved: open() == OK means "reconnect"
         } catch (Exception e) {
             MessageDialog.openError(getShell(), "SciZoo: backend",
@@ -132,8 +164,27 @@ public class BackendDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
+        if (preferences.loadSciCat().user() != null) {
+            createButton(parent, LOG_OUT_ID, "&Log out of SciCat", false);
+        }
         createButton(parent, IDialogConstants.OK_ID, "&Save and reconnect", true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    /** Log out: SciCat's user and password are forgotten, and the session reconnects as anonymous. */
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId != LOG_OUT_ID) {
+            super.buttonPressed(buttonId);
+            return;
+        }
+        try {
+            preferences.logOutOfSciCat();
+            setReturnCode(OK); // reconnect, now without a login
+            close();
+        } catch (Exception e) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "Could not log out: " + e.getMessage());
+        }
     }
 
     private static String emptyToNull(String s) {

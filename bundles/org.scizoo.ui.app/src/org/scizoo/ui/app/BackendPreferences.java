@@ -5,6 +5,7 @@ import org.eclipse.equinox.security.storage.StorageException;
 import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.service.prefs.Preferences;
 import org.scizoo.core.ports.Credentials;
+import org.scizoo.core.ports.SciCatLogin;
 
 /**
  * The backend a user chose in the Backend dialog: addresses and user names in the workbench's preferences,
@@ -34,8 +35,18 @@ public final class BackendPreferences {
         }
     }
 
+    /** The SciCat to read through instead of MongoDB, and who logs in (none: anonymous, public data only). */
+    public record SciCat(String url, String user) {
+
+        public SciCat {
+            url = blankToNull(url);
+            user = blankToNull(user);
+        }
+    }
+
     static final String SECURE_NODE = "org.scizoo/backend";
     private static final String MONGO_PASSWORD = "mongo.password";
+    private static final String SCICAT_PASSWORD = "scicat.password";
     private static final String KAFKA_PASSWORD = "kafka.password";
 
     private final Preferences plain;
@@ -72,6 +83,43 @@ public final class BackendPreferences {
         putSecret(node, MONGO_PASSWORD, mongoPassword);
         putSecret(node, KAFKA_PASSWORD, kafkaPassword);
         node.flush();
+    }
+
+    public SciCat loadSciCat() {
+        return new SciCat(plain.get("scicat.url", null), plain.get("scicat.user", null));
+    }
+
+    /**
+     * Saves the SciCat to read through (a null URL: none); a password given replaces the stored one, an
+     * empty one removes it, null keeps it.
+     */
+    public void saveSciCat(SciCat scicat, String password) throws StorageException, BackingStoreException,
+            java.io.IOException {
+        put("scicat.url", scicat.url());
+        put("scicat.user", scicat.user());
+        plain.flush();
+        ISecurePreferences node = secureRoot.node(SECURE_NODE);
+        putSecret(node, SCICAT_PASSWORD, scicat.user() == null ? "" : password);
+        node.flush();
+    }
+
+    /** Log out: the SciCat stays, its user and password are forgotten; the next session reads anonymously. */
+    public void logOutOfSciCat() throws StorageException, BackingStoreException, java.io.IOException {
+        saveSciCat(new SciCat(loadSciCat().url(), null), "");
+    }
+
+    /** The saved SciCat's login, with its password from secure storage; null when none is saved. */
+    public SciCatLogin sciCatLogin() throws StorageException {
+        SciCat s = loadSciCat();
+        if (s.url() == null) {
+            return null;
+        }
+        String password = s.user() == null ? null : secureRoot.node(SECURE_NODE).get(SCICAT_PASSWORD, null);
+        return SciCatLogin.of(s.url(), s.user(), password, null, false);
+    }
+
+    public boolean hasStoredSciCatPassword() {
+        return java.util.Arrays.asList(secureRoot.node(SECURE_NODE).keys()).contains(SCICAT_PASSWORD);
     }
 
     /** The logins for these settings; reading the passwords may ask for the master password once. */

@@ -75,7 +75,8 @@ public class WorkbenchBackend {
                         WorkbenchPreferences.applyPidPrefix();
                         BackendPreferences prefs = preferences();
                         BackendPreferences.Stored stored = prefs.load();
-                        WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored));
+                        WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored),
+                                prefs.sciCatLogin());
                         catalog.start(settings.backend(), settings.ingest());
                         starting.complete(null);
                         return Status.OK_STATUS;

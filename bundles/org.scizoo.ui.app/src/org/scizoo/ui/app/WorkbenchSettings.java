@@ -50,6 +50,15 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
      * @throws IllegalArgumentException naming the property whose value is wrong
      */
     public static WorkbenchSettings resolve(BackendPreferences.Stored stored, Credentials credentials) {
+        return resolve(stored, credentials, null);
+    }
+
+    /**
+     * As {@link #resolve(BackendPreferences.Stored, Credentials)}, with the SciCat saved in the Backend dialog
+     * ({@code storedSciCat}, null for none): read through it unless the launcher names a store or a SciCat.
+     */
+    public static WorkbenchSettings resolve(BackendPreferences.Stored stored, Credentials credentials,
+            org.scizoo.core.ports.SciCatLogin storedSciCat) {
         String data = System.getProperty(DATA);
         Path dir = data == null || data.isBlank() ? BackendSettings.defaultDataDir() : Path.of(data);
         String mongoUri = System.getProperty(MONGO_URI, stored.mongoUri());
@@ -61,7 +70,9 @@ public record WorkbenchSettings(BackendSettings backend, IngestOptions ingest) {
         }
         BackendSettings backend = new BackendSettings(dir, mongoUri, null, kafka, topic, credentials);
         String scicat = System.getProperty(SCICAT);
-        if (scicat != null && !scicat.isBlank()) {
+        if ((scicat == null || scicat.isBlank()) && storedSciCat != null && System.getProperty(MONGO_URI) == null) {
+            backend = new BackendSettings(dir, null, null, kafka, topic, credentials).withSciCat(storedSciCat);
+        } else if (scicat != null && !scicat.isBlank()) {
             if (System.getProperty(MONGO_URI) != null) {
                 throw new IllegalArgumentException("--scicat and --mongo-uri: read the catalogue through SciCat or"
                         + " from MongoDB, not both");

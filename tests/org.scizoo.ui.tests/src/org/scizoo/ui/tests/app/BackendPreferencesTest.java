@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.prefs.Preferences;
 import org.scizoo.core.ports.Credentials;
 import org.scizoo.core.ports.IngestOptions;
+import org.scizoo.core.ports.SciCatLogin;
 import org.scizoo.ui.app.BackendDialog;
 import org.scizoo.ui.app.BackendPreferences;
 import org.scizoo.ui.app.WorkbenchSettings;
@@ -177,6 +178,51 @@ class BackendPreferencesTest {
             for (String key : plain.keys()) {
                 assertFalse(plain.get(key, "").contains("s3cret"), key);
             }
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    @Test
+    void theBackendDialogSavesASciCatLoginAndLogsOut() throws Exception {
+        Preferences plain = plainNode();
+        BackendPreferences prefs = new BackendPreferences(plain, secureStorage("master-3"));
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            BackendDialog dialog = new BackendDialog(shell, prefs);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            text(dialog.getShell(), "scicatUrl").setText("https://scicat.example.org");
+            text(dialog.getShell(), "scicatUser").setText("alice");
+            text(dialog.getShell(), "scicatPassword").setText("sc1cat-s3cret");
+            button(dialog.getShell(), "&Save and reconnect").notifyListeners(SWT.Selection, null);
+            while (display.readAndDispatch()) {
+                // let the dialog close
+            }
+            assertEquals(org.eclipse.jface.window.Window.OK, dialog.getReturnCode());
+            SciCatLogin login = prefs.sciCatLogin();
+            assertEquals("https://scicat.example.org/api", login.url().toString());
+            assertEquals("alice", login.user());
+            assertEquals("sc1cat-s3cret", login.password());
+            for (String key : plain.keys()) {
+                assertFalse(plain.get(key, "").contains("s3cret"), key);
+            }
+            WorkbenchSettings settings = WorkbenchSettings.resolve(prefs.load(), Credentials.NONE, login);
+            assertTrue(settings.backend().isSciCat(), "the saved SciCat is read through");
+            assertEquals("alice", settings.backend().scicat().user());
+
+            BackendDialog again = new BackendDialog(shell, prefs);
+            again.setBlockOnOpen(false);
+            again.open();
+            button(again.getShell(), "&Log out of SciCat").notifyListeners(SWT.Selection, null);
+            while (display.readAndDispatch()) {
+                // let the dialog close
+            }
+            assertEquals(org.eclipse.jface.window.Window.OK, again.getReturnCode(), "log out reconnects");
+            SciCatLogin anonymous = prefs.sciCatLogin();
+            assertTrue(anonymous.anonymous(), "logged out: " + anonymous);
+            assertFalse(prefs.hasStoredSciCatPassword(), "the password is forgotten");
         } finally {
             shell.dispose();
         }
