@@ -102,6 +102,34 @@ class SciCatBadAnswersTest {
                 "refused the login (wrong user name or password)");
     }
 
+    /** SciCat's token expired mid-session: the adapter logs in again with the password and goes on. */
+    @Test
+    void anExpiredTokenIsRenewedWithThePasswordAndTheReadGoesOn() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (path.endsWith("/auth/login")) {
+                answer = new Answer(201, "application/json", "{\"access_token\": \"token-" + logins.incrementAndGet()
+                        + "\"}");
+            } else if (!("Bearer token-" + logins.get()).equals(auth) || logins.get() < 2) {
+                answer = new Answer(401, "application/json", "{\"statusCode\":401,\"message\":\"Unauthorized\"}");
+            } else {
+                answer = new Answer(200, "application/json", "{\"count\": 7}");
+            }
+            answer(exchange);
+        });
+        try (var store = stores.open(new BackendSettings(dir.resolve("unused"), null, Duration.ofSeconds(2))
+                .withSciCat(SciCatLogin.of(url(), "alice", "pw", null, false)))) {
+            org.junit.jupiter.api.Assertions.assertEquals(7, store.countDatasets(), "read after a new login");
+            org.junit.jupiter.api.Assertions.assertEquals(2, logins.get(), "logged in again once");
+        } finally {
+            server.removeContext("/");
+            server.createContext("/", SciCatBadAnswersTest::answer);
+        }
+    }
+
     private static void assertSays(int status, String type, String body, String user, String expected) {
         answer = new Answer(status, type, body);
         SciCatLogin login = SciCatLogin.of(url(), user, user == null ? null : "pw", null, false);

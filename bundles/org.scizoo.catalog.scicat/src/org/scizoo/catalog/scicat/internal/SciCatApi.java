@@ -118,7 +118,21 @@ public final class SciCatApi {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * A request; one answered 401 (the login's token expired) is sent again after a new login, when this
+     * client has the user's password, so the work in hand goes on. With only a token, 401 is said instead.
+     */
     private HttpResponse<String> send(String method, String path, String json, boolean withToken)
+            throws CatalogException {
+        HttpResponse<String> r = sendOnce(method, path, json, withToken);
+        if (r.statusCode() == 401 && withToken && login.user() != null && login.password() != null) {
+            logIn();
+            r = sendOnce(method, path, json, true);
+        }
+        return r;
+    }
+
+    private HttpResponse<String> sendOnce(String method, String path, String json, boolean withToken)
             throws CatalogException {
         URI uri = URI.create(login.url() + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
