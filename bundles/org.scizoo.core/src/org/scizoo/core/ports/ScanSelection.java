@@ -15,6 +15,13 @@ public record ScanSelection(String proposalId, Instant from, Instant till) {
         proposalId = proposalId == null || proposalId.isBlank() ? null : proposalId.strip();
     }
 
+    /** Whether {@code d} is one of the scans this selection shows. */
+    public boolean contains(org.scizoo.core.model.Dataset d) {
+        return (proposalId == null || d.proposalIds().contains(proposalId))
+                && (from == null || !d.creationTime().isBefore(from))
+                && (till == null || d.creationTime().isBefore(till));
+    }
+
     public static ScanSelection all() {
         return new ScanSelection(null, null, null);
     }

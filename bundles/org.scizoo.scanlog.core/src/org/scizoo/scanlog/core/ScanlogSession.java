@@ -130,8 +130,9 @@ public final class ScanlogSession implements AutoCloseable {
         List<Dataset> copy = new ArrayList<>(datasets);
         submit(() -> {
             boolean any = false;
+            ScanSelection shown = selection;
             for (Dataset d : copy) {
-                if (inSelection(d)) {
+                if (shown.contains(d)) {
                     table.add(d);
                     any = true;
                 }
@@ -140,13 +141,6 @@ public final class ScanlogSession implements AutoCloseable {
                 publishSoon();
             }
         });
-    }
-
-    private boolean inSelection(Dataset d) {
-        ScanSelection s = selection;
-        return (s.proposalId() == null || d.proposalIds().contains(s.proposalId()))
-                && (s.from() == null || !d.creationTime().isBefore(s.from()))
-                && (s.till() == null || d.creationTime().isBefore(s.till()));
     }
 
     /** A dataset's annotations changed (here or elsewhere). */

@@ -54,19 +54,28 @@ public final class SciCatCatalogStore implements CatalogStore {
         if (q.proposalId() != null) {
             where.append("proposalIds", q.proposalId());
         }
-        long end = q.newerThan() == null ? Long.MAX_VALUE
+        long newer = q.newerThan() == null ? Long.MAX_VALUE
                 : count(with(where, "creationTime", new Document("$gt", q.newerThan().toString())));
+        long end = q.limit() > 0 ? Math.min(newer, (long) q.skip() + q.limit()) : newer;
         List<Dataset> out = new ArrayList<>();
-        long wanted = q.limit() > 0 ? Math.min(end, (long) q.skip() + q.limit()) : end;
-        for (long skip = q.skip(); skip < wanted; skip += PAGE) {
-            // no limit: SciCat's default would be 100, so page through
-            List<Document> page = list(where, (int) Math.min(PAGE, wanted - skip), skip, NEWEST_FIRST);
-            out.addAll(datasets(page));
-            if (page.size() < Math.min(PAGE, wanted - skip)) {
-                break;
+        readRange(where, q.skip(), end, PAGE, out::addAll, () -> false);
+        return out;
+    }
+
+    /**
+     * The datasets from {@code start} up to (not including) {@code end} in the newest-first list, in pages:
+     * SciCat's default page is 100, and a time condition is a stretch of this list ({@link #list}).
+     */
+    private void readRange(Document where, long start, long end, int page, Consumer<List<Dataset>> pages,
+            BooleanSupplier cancelled) throws CatalogException {
+        for (long skip = start; skip < end && !cancelled.getAsBoolean(); skip += page) {
+            int wanted = (int) Math.min(page, end - skip);
+            List<Document> docs = list(where, wanted, skip, NEWEST_FIRST);
+            pages.accept(datasets(docs));
+            if (docs.size() < wanted) {
+                return;
             }
         }
-        return out;
     }
 
     /**
@@ -133,24 +142,14 @@ public final class SciCatCatalogStore implements CatalogStore {
                 : count(with(where, "creationTime", new Document("$gte", selection.till().toString())));
         long end = selection.from() == null ? Long.MAX_VALUE
                 : count(with(where, "creationTime", new Document("$gte", selection.from().toString())));
-        int page = Math.max(1, Math.min(batchSize, PAGE));
-        for (long skip = start; skip < end && !cancelled.getAsBoolean(); skip += page) {
-            List<Document> docs = list(where, (int) Math.min(page, end - skip), skip, NEWEST_FIRST);
-            // a dataset stored meanwhile shifts the offsets by one: what falls outside is not shown
-            List<Dataset> found = datasets(docs).stream().filter(d -> inWindow(d, selection)).toList();
+        // a dataset stored meanwhile shifts the offsets by one: what falls outside the window is not shown
+        readRange(where, start, end, Math.max(1, Math.min(batchSize, PAGE)), page -> {
+            List<Dataset> found = page.stream().filter(selection::contains).toList();
             if (!found.isEmpty()) {
                 batches.accept(found);
             }
-            if (docs.size() < Math.min(page, end - skip)) {
-                break;
-            }
-        }
+        }, cancelled);
         return 0;
-    }
-
-    private static boolean inWindow(Dataset d, ScanSelection s) {
-        return (s.from() == null || !d.creationTime().isBefore(s.from()))
-                && (s.till() == null || d.creationTime().isBefore(s.till()));
     }
 
     @Override

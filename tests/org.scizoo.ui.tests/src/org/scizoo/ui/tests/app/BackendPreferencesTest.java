@@ -153,9 +153,7 @@ class BackendPreferencesTest {
         Display display = Display.getDefault();
         Shell shell = new Shell(display);
         try {
-            BackendDialog dialog = new BackendDialog(shell, prefs);
-            dialog.setBlockOnOpen(false);
-            dialog.open();
+            BackendDialog dialog = openDialog(shell, prefs);
             Shell dialogShell = dialog.getShell();
             text(dialogShell, "mongoUri").setText("mongodb://db.example.org:27017/scicat");
             text(dialogShell, "mongoUser").setText("scicat");
@@ -163,11 +161,7 @@ class BackendPreferencesTest {
             text(dialogShell, "kafka").setText("broker1:9092");
             text(dialogShell, "kafkaUser").setText("beamline");
             text(dialogShell, "kafkaPassword").setText(KAFKA_PW);
-            button(dialogShell, "&Save and reconnect").notifyListeners(SWT.Selection, null);
-            while (display.readAndDispatch()) {
-                // let the dialog close
-            }
-            assertEquals(org.eclipse.jface.window.Window.OK, dialog.getReturnCode(), "saved and closed");
+            assertEquals(org.eclipse.jface.window.Window.OK, press(dialog, "&Save and reconnect"), "saved and closed");
             BackendPreferences.Stored s = prefs.load();
             assertEquals("mongodb://db.example.org:27017/scicat", s.mongoUri());
             assertEquals("broker1:9092", s.kafka());
@@ -190,17 +184,11 @@ class BackendPreferencesTest {
         Display display = Display.getDefault();
         Shell shell = new Shell(display);
         try {
-            BackendDialog dialog = new BackendDialog(shell, prefs);
-            dialog.setBlockOnOpen(false);
-            dialog.open();
+            BackendDialog dialog = openDialog(shell, prefs);
             text(dialog.getShell(), "scicatUrl").setText("https://scicat.example.org");
             text(dialog.getShell(), "scicatUser").setText("alice");
             text(dialog.getShell(), "scicatPassword").setText("sc1cat-s3cret");
-            button(dialog.getShell(), "&Save and reconnect").notifyListeners(SWT.Selection, null);
-            while (display.readAndDispatch()) {
-                // let the dialog close
-            }
-            assertEquals(org.eclipse.jface.window.Window.OK, dialog.getReturnCode());
+            assertEquals(org.eclipse.jface.window.Window.OK, press(dialog, "&Save and reconnect"));
             SciCatLogin login = prefs.sciCatLogin();
             assertEquals("https://scicat.example.org/api", login.url().toString());
             assertEquals("alice", login.user());
@@ -212,20 +200,30 @@ class BackendPreferencesTest {
             assertTrue(settings.backend().isSciCat(), "the saved SciCat is read through");
             assertEquals("alice", settings.backend().scicat().user());
 
-            BackendDialog again = new BackendDialog(shell, prefs);
-            again.setBlockOnOpen(false);
-            again.open();
-            button(again.getShell(), "&Log out of SciCat").notifyListeners(SWT.Selection, null);
-            while (display.readAndDispatch()) {
-                // let the dialog close
-            }
-            assertEquals(org.eclipse.jface.window.Window.OK, again.getReturnCode(), "log out reconnects");
+            assertEquals(org.eclipse.jface.window.Window.OK, press(openDialog(shell, prefs), "&Log out of SciCat"),
+                    "log out reconnects");
             SciCatLogin anonymous = prefs.sciCatLogin();
             assertTrue(anonymous.anonymous(), "logged out: " + anonymous);
             assertFalse(prefs.hasStoredSciCatPassword(), "the password is forgotten");
         } finally {
             shell.dispose();
         }
+    }
+
+    private static BackendDialog openDialog(Shell shell, BackendPreferences prefs) {
+        BackendDialog dialog = new BackendDialog(shell, prefs);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        return dialog;
+    }
+
+    /** Presses a button of the open dialog and lets it close; its return code. */
+    private static int press(BackendDialog dialog, String label) {
+        button(dialog.getShell(), label).notifyListeners(SWT.Selection, null);
+        while (Display.getCurrent().readAndDispatch()) {
+            // let the dialog close
+        }
+        return dialog.getReturnCode();
     }
 
     private static Text text(Composite root, String name) {
