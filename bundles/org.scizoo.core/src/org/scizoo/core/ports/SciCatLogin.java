@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 
 /**
  * A SciCat backend to read the catalogue through, and who reads: a user name and password (SciCat's local or
- * functional accounts, or LDAP when {@code ldap}), or a token SciCat gave; neither for an anonymous reader,
+ * functional accounts, else its LDAP login; LDAP only when {@code ldap}), or a token SciCat gave; neither for an anonymous reader,
  * who sees public datasets only. {@link #toString()} never shows the password or the token.
  *
  * @param url the API's root as the user gave it: {@code https://scicat.example.org/api} (or the server's

@@ -41,6 +41,12 @@ public final class SciCatBackend implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SciCatBackend(Path work, String mongoUri) throws IOException, InterruptedException {
+        this(work, mongoUri, Map.of());
+    }
+
+    /** With more of SciCat's settings in its environment (an LDAP server's, say). */
+    public SciCatBackend(Path work, String mongoUri, Map<String, String> settings)
+            throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("scizoo.scicat.dir", "missing"));
         if (!Files.isRegularFile(dir.resolve("dist/main.js"))) {
             throw new IllegalStateException("SciCat's backend is not built in " + dir
@@ -67,6 +73,7 @@ public final class SciCatBackend implements AutoCloseable {
         env.put("PID_PREFIX", "20.500.12345");
         env.put("DOI_PREFIX", "10.5072");
         env.put("NO_COLOR", "1");
+        env.putAll(settings);
         process = pb.start();
         awaitHealthy();
     }

@@ -34,6 +34,7 @@ public final class SciCatApi {
     private final HttpClient http;
     private final Duration timeout;
     private volatile String token;
+    private volatile boolean viaLdap;
 
     public SciCatApi(SciCatLogin login, Duration connectTimeout) {
         this.login = login;
@@ -43,20 +44,48 @@ public final class SciCatApi {
         this.token = login.token();
     }
 
-    /** Logs in with the user and password if there are any (a token or anonymity needs none). */
+    /**
+     * Logs in with the user and password if there are any (a token or anonymity needs none): SciCat's local
+     * and functional accounts first, then its LDAP login for a user those do not know, as a facility's
+     * visitors are in its directory and its services are local accounts. Once LDAP has answered, a new login
+     * (after the token expired) goes there directly. {@link SciCatLogin#ldap()} asks for LDAP only.
+     */
     public void logIn() throws CatalogException {
         if (login.user() == null) {
             return;
         }
-        Document body = new Document("username", login.user()).append("password",
-                login.password() == null ? "" : login.password());
-        HttpResponse<String> r = send("POST", login.ldap() ? "/v3/auth/ldap" : "/v3/auth/login", body.toJson(),
-                false);
-        if (r.statusCode() == 401 || r.statusCode() == 403) {
+        String body = new Document("username", login.user())
+                .append("password", login.password() == null ? "" : login.password()).toJson();
+        HttpResponse<String> local = null;
+        if (!login.ldap() && !viaLdap) {
+            local = send("POST", "/v3/auth/login", body, false);
+            if (local.statusCode() / 100 == 2) {
+                token = token(json(local, "the login"));
+                return;
+            }
+        }
+        // SciCat 4.5's local login answers 500 to a user its LDAP login made (no password to compare), so an
+        // error there is not the last word either.
+        HttpResponse<String> ldap = send("POST", "/v3/auth/ldap", body, false);
+        if (ldap.statusCode() / 100 == 2) {
+            token = token(json(ldap, "the LDAP login"));
+            viaLdap = true;
+            return;
+        }
+        // Without LDAP configured, SciCat answers its LDAP login with an error: a local refusal stands.
+        if (refused(ldap) || (local != null && refused(local))) {
             throw new CatalogException(login.describe() + ": SciCat refused the login (wrong user name or"
                     + " password)");
         }
-        Document answer = json(r, "the login");
+        json(local != null ? local : ldap, local != null ? "the login" : "the LDAP login"); // throws its reason
+        throw new CatalogException(login.describe() + ": SciCat answered the login without a token");
+    }
+
+    private static boolean refused(HttpResponse<String> r) {
+        return r.statusCode() == 401 || r.statusCode() == 403;
+    }
+
+    private String token(Document answer) throws CatalogException {
         String t = answer.getString("access_token");
         if (t == null) {
             t = answer.getString("id");
@@ -64,7 +93,7 @@ public final class SciCatApi {
         if (t == null) {
             throw new CatalogException(login.describe() + ": SciCat's answer to the login has no token");
         }
-        token = t;
+        return t;
     }
 
     public SciCatLogin login() {
