@@ -46,7 +46,7 @@ public class ConsumeCommand implements CliCommand {
         return """
                 usage: scizoo consume --kafka HOST:PORT [--topic NAME] [--group NAME] [--instance-id NAME]
                                       [--duration T] [--status-every T] [--health-port N] [--config FILE]
-                                      [--data DIR | --mongo-uri URI]
+                                      [--data DIR | --mongo-uri URI | --scicat URL --scicat-user NAME]
 
                 Reads catalogue entries from Kafka (a consumer group: start more to share the partitions)
                 and upserts them into the catalogue in batches; offsets are committed once the store has
@@ -59,6 +59,9 @@ public class ConsumeCommand implements CliCommand {
                   --status-every T    a status line every T (default 10s)
                   --health-port N     answer GET http://127.0.0.1:N/health with JSON (200 up, 503 trouble)
                   --mongo-user NAME   log in to MongoDB as NAME (password: $SCIZOO_MONGO_PASSWORD)
+                  --scicat URL        write through SciCat's API instead, as --scicat-user (SciCat's
+                                      ingestor; password: $SCIZOO_SCICAT_PASSWORD); an entry SciCat
+                                      refuses (400, 422) goes to <topic>.dlq with SciCat's message
                   --kafka-user NAME   log in to Kafka with SASL as NAME (password: $SCIZOO_KAFKA_PASSWORD)
                   --kafka-sasl-mechanism M  PLAIN (default), SCRAM-SHA-256 or SCRAM-SHA-512
                   --config FILE       the same options as a properties file (kafka = host:9092, group = …);
@@ -70,7 +73,8 @@ public class ConsumeCommand implements CliCommand {
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parseWithConfigFile(argList,
-                Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS), "kafka",
+                Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.KAFKA_LOGIN_OPTIONS), Args.SCICAT_OPTIONS),
+                        "kafka",
                         "topic", "group", "instance-id", "duration", "status-every", "health-port"),
                 Set.of());
         if (!args.positional().isEmpty()) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.RejectedEntryException;
 import org.scizoo.transport.kafka.CatalogMessages.InvalidMessageException;
 
 /**
@@ -146,7 +148,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
                         return; // stopped while the store was away: nothing committed, the next run replays
                     }
                     case READ_AGAIN -> pause();
-                    case DONE -> inFlight = new InFlight(batch, writer.submit(() -> writeUntilStored(batch.entries())));
+                    case DONE -> inFlight = new InFlight(batch, writer.submit(() -> writeUntilStored(batch)));
                 }
             }
             finishWrite(null); // SIGTERM: the batch being written is finished and committed, not dropped
@@ -165,8 +167,9 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
     }
 
     /** The entries of one poll, its bad messages on their way to the dead-letter topic, and its offsets. */
-    private record Batch(List<CatalogEntry> entries, List<Future<RecordMetadata>> sentToDeadLetters,
-            Map<TopicPartition, OffsetAndMetadata> offsets, Map<TopicPartition, Long> firsts) {
+    private record Batch(List<CatalogEntry> entries, List<ConsumerRecord<String, byte[]>> sources,
+            List<Future<RecordMetadata>> sentToDeadLetters, Map<TopicPartition, OffsetAndMetadata> offsets,
+            Map<TopicPartition, Long> firsts) {
     }
 
     /** A batch handed to the writer thread; {@code stored} says whether it was stored (false: stopped first). */
@@ -184,12 +187,15 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
 
     private Batch decode(ConsumerRecords<String, byte[]> records) {
         List<CatalogEntry> entries = new ArrayList<>(records.count());
-        List<Future<RecordMetadata>> sentToDeadLetters = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
+        // the writer adds the entries the store refuses; finishWrite reads the list after the write's end
+        List<Future<RecordMetadata>> sentToDeadLetters = Collections.synchronizedList(new ArrayList<>());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Map<TopicPartition, Long> firsts = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
                 entries.add(CatalogMessages.decode(r.key(), r.value()));
+                sources.add(r);
             } catch (InvalidMessageException e) {
                 sentToDeadLetters.add(deadLetter(r, e.getMessage()));
             }
@@ -197,7 +203,7 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
             firsts.putIfAbsent(tp, r.offset());
             offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
         }
-        return new Batch(entries, sentToDeadLetters, offsets, firsts);
+        return new Batch(entries, sources, sentToDeadLetters, offsets, firsts);
     }
 
     /**
@@ -282,13 +288,25 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
         }
     }
 
-    private boolean writeUntilStored(List<CatalogEntry> entries) {
+    private boolean writeUntilStored(Batch batch) {
+        List<Integer> left = new ArrayList<>(); // the batch's entries not refused by the store
+        for (int i = 0; i < batch.entries().size(); i++) {
+            left.add(i);
+        }
         while (running.get()) {
+            List<CatalogEntry> entries = left.stream().map(batch.entries()::get).toList();
             try {
                 store.upsert(entries);
                 stored.addAndGet(entries.size());
                 lastProblem = null;
                 return true;
+            } catch (RejectedEntryException e) {
+                // The store said no to what one entry holds: that message goes to the dead-letter topic and
+                // the others are written again (those before it were stored; storing them again is harmless).
+                if (!left.removeIf(i -> setAside(batch, i, e))) {
+                    lastProblem = e.getMessage() + " (retrying, nothing committed)";
+                    pause();
+                }
             } catch (CatalogException e) {
                 lastProblem = e.getMessage() + " (retrying, nothing committed)";
                 pause();
@@ -298,6 +316,14 @@ public final class SciCowConsumer implements Runnable, AutoCloseable {
             }
         }
         return false;
+    }
+
+    private boolean setAside(Batch batch, int i, RejectedEntryException e) {
+        if (!batch.entries().get(i).dataset().pid().equals(e.datasetPid())) {
+            return false;
+        }
+        batch.sentToDeadLetters().add(deadLetter(batch.sources().get(i), e.getMessage()));
+        return true;
     }
 
     private Future<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> r, String reason) {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.tests.support.Committed;
 import org.scizoo.tests.support.EmbeddedStoreServer;
 import org.scizoo.tests.support.KafkaBroker;
 import org.scizoo.tests.support.SampleEntries;

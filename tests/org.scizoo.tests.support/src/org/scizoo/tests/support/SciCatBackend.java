@@ -18,7 +18,7 @@ import org.bson.Document;
 /**
  * The real SciCat backend 4.5.0 ({@code node dist/main}, built by {@code releng/org.scizoo.peers.scicat}) on a
  * MongoDB URI, on a port of its own, with functional accounts: {@link #ADMIN} (who sees everything),
- * {@link #INGESTOR} (who may create datasets, and reads only its own group's, as SciCat's ingestor role does),
+ * {@link #INGESTOR} (SciCow's account: in {@code ADMIN_GROUPS} too, as it must read back every dataset it writes),
  * and two users who see their group's datasets and public ones: {@link #ALICE} in
  * {@link #ALICE_GROUP}, {@link #BOB} in {@link #BOB_GROUP}. Its output goes to {@code scicat.log} in the given
  * folder. Closing it kills it.
@@ -35,7 +35,8 @@ public final class SciCatBackend implements AutoCloseable {
             "scizoo-ingestor-pw", ALICE, "alice-pw", BOB, "bob-pw");
     private static final Duration START = Duration.ofSeconds(120);
 
-    private final Process process;
+    private final ProcessBuilder command;
+    private Process process;
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,15 +68,40 @@ public final class SciCatBackend implements AutoCloseable {
         env.put("JWT_EXPIRES_IN", "3600");
         env.put("EXPRESS_SESSION_SECRET", "scizoo-tests-session");
         env.put("FUNCTIONAL_ACCOUNTS_FILE", accounts.toString());
-        env.put("ADMIN_GROUPS", "admin");
+        env.put("ADMIN_GROUPS", "admin,ingestor");
         env.put("CREATE_DATASET_GROUPS", "all");
         env.put("DATASET_CREATION_VALIDATION_ENABLED", "false");
         env.put("PID_PREFIX", "20.500.12345");
         env.put("DOI_PREFIX", "10.5072");
         env.put("NO_COLOR", "1");
         env.putAll(settings);
-        process = pb.start();
-        awaitHealthy();
+        command = pb;
+        start();
+    }
+
+    /** Starts it again after {@link #stop()}, on the same port and store. */
+    public synchronized void start() throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            process = command.start();
+            awaitHealthy();
+        }
+    }
+
+    /** SciCat goes away (its clients' connections are refused) until {@link #start()}. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String account(String name, String role, boolean global) {
@@ -165,15 +191,6 @@ public final class SciCatBackend implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        stop();
     }
 }

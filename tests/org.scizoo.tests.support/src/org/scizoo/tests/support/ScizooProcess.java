@@ -28,6 +28,12 @@ public final class ScizooProcess {
 
     /** Starts {@code scizoo args…}; stdout and stderr go to {@code log} (appended). */
     public static Process start(Path workDir, Path log, String... args) throws IOException {
+        return start(workDir, log, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with more environment variables (a password, say). */
+    public static Process start(Path workDir, Path log, java.util.Map<String, String> env, String... args)
+            throws IOException {
         Path configuration = workDir.resolve("child-configuration-" + COUNT.incrementAndGet());
         Files.createDirectories(configuration);
         Files.writeString(configuration.resolve("config.ini"), childConfig());
@@ -39,8 +45,10 @@ public final class ScizooProcess {
                         "-install", configuration.toUri().toString(), "-application", "org.scizoo.headless.cli",
                         "-data", "@none"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     /** The test framework's config.ini without its development class path and install area. */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.json.JsonParseException;
 import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.RejectedEntryException;
 import org.scizoo.core.ports.SciCatLogin;
 
 /**
@@ -29,6 +30,7 @@ public final class SciCatApi {
 
     /** A request may take this many connect timeouts (5 s by default: 30 s) before it is given up. */
     private static final int REQUEST_TIMEOUTS = 6;
+    private static final String JSON = "application/json";
 
     private final SciCatLogin login;
     private final HttpClient http;
@@ -133,6 +135,44 @@ public final class SciCatApi {
         return wrapped.getList("r", Document.class);
     }
 
+    /** What a create answered: made now, or there already (SciCat said 409). */
+    public enum Created {
+        CREATED, EXISTS
+    }
+
+    /**
+     * {@code POST path} with a JSON body: {@link Created#EXISTS} when SciCat answers 409 (that pid is there);
+     * a refusal of the body itself (400, 413, 422: SciCat's validation) is a {@link RejectedEntryException}
+     * for {@code pid} with SciCat's message; anything else (not allowed, not there, a server error, no
+     * answer) a {@link CatalogException}, as sending it again later may work.
+     */
+    public Created create(String path, Document body, String pid) throws CatalogException {
+        HttpResponse<String> r = send("POST", path, body.toJson(), JSON, true);
+        if (r.statusCode() == 409) {
+            return Created.EXISTS;
+        }
+        written(r, "POST", path, pid);
+        return Created.CREATED;
+    }
+
+    /**
+     * {@code PATCH path} as a JSON merge patch (RFC 7396, which SciCat 4.5 applies to the stored document):
+     * the fields given are written, objects key by key, what is not given stays. Failures as {@link #create}.
+     */
+    public void mergePatch(String path, Document body, String pid) throws CatalogException {
+        written(send("PATCH", path, body.toJson(), "application/merge-patch+json", true), "PATCH", path, pid);
+    }
+
+    private void written(HttpResponse<String> r, String method, String path, String pid) throws CatalogException {
+        int s = r.statusCode();
+        if (s == 400 || s == 413 || s == 422) {
+            throw new RejectedEntryException(pid, where() + " refused " + pid + " (" + s + "): " + message(r));
+        }
+        if (s / 100 != 2) {
+            json(r, method + " " + route(path)); // throws, saying why
+        }
+    }
+
     /** The path with a {@code filter} query parameter. */
     public static String withFilter(String path, Document filter) {
         return path + "?filter=" + encodeQuery(filter.toJson());
@@ -153,22 +193,27 @@ public final class SciCatApi {
      */
     private HttpResponse<String> send(String method, String path, String json, boolean withToken)
             throws CatalogException {
-        HttpResponse<String> r = sendOnce(method, path, json, withToken);
+        return send(method, path, json, JSON, withToken);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json, String contentType,
+            boolean withToken) throws CatalogException {
+        HttpResponse<String> r = sendOnce(method, path, json, contentType, withToken);
         if (r.statusCode() == 401 && withToken && login.user() != null && login.password() != null) {
             logIn();
-            r = sendOnce(method, path, json, true);
+            r = sendOnce(method, path, json, contentType, true);
         }
         return r;
     }
 
-    private HttpResponse<String> sendOnce(String method, String path, String json, boolean withToken)
-            throws CatalogException {
+    private HttpResponse<String> sendOnce(String method, String path, String json, String contentType,
+            boolean withToken) throws CatalogException {
         URI uri = URI.create(login.url() + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", contentType);
         }
         String t = token;
         if (withToken && t != null) {

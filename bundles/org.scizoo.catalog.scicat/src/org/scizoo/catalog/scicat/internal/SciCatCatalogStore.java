@@ -28,21 +28,23 @@ import org.scizoo.core.scicat.SciCatDocuments;
  * token, so SciCat's access rules decide what is seen (their groups' datasets and public ones; an anonymous
  * reader, public ones only). Datasets and datablocks are read through SciCat's v4 routes, the ones its
  * 4.x documentation calls current ({@code /api/v4/datasets}, {@code /api/v4/origdatablocks}); proposals and
- * the login through v3, where SciCat 4.5 has them only. Writing through SciCat, and the Scanlog's
- * annotations, layouts and SciDog's configurations in SciCat mode, are not there yet: reads find none,
- * writes say so ({@link NotYetInSciCat}).
+ * the login through v3, where SciCat 4.5 has them only. Datasets are written as SciCat's ingestor writes them
+ * ({@link SciCatWriter}); proposals, the Scanlog's annotations, layouts and SciDog's configurations in SciCat
+ * mode are not there yet: reads find none, writes say so ({@link NotYetInSciCat}).
  */
 public final class SciCatCatalogStore implements CatalogStore {
 
     private static final int PAGE = 1000;
     private static final Document NEWEST_FIRST = new Document("creationTime", "desc");
     private final SciCatApi api;
+    private final SciCatWriter writer;
     private final NotYetInSciCat.NoAnnotations annotations = new NotYetInSciCat.NoAnnotations();
     private final NotYetInSciCat.NoLayouts layouts = new NotYetInSciCat.NoLayouts();
     private final NotYetInSciCat.NoConfigs configs = new NotYetInSciCat.NoConfigs();
 
     public SciCatCatalogStore(SciCatApi api) {
         this.api = api;
+        this.writer = new SciCatWriter(api, this);
     }
 
     @Override
@@ -163,7 +165,9 @@ public final class SciCatCatalogStore implements CatalogStore {
 
     @Override
     public void upsert(List<CatalogEntry> entries) throws CatalogException {
-        throw notYet("Writing datasets through SciCat");
+        for (CatalogEntry e : entries) {
+            writer.store(e);
+        }
     }
 
     @Override

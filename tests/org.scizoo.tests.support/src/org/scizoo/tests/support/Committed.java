@@ -1,4 +1,4 @@
-package org.scizoo.backend.tests;
+package org.scizoo.tests.support;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,15 +14,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.scizoo.transport.kafka.KafkaMetadataTransport;
 
 /** A consumer group's committed offsets against the ends of a topic's partitions, as Kafka's Admin API tells. */
-record Committed(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
+public record Committed(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
 
-    boolean atEnd() {
+    public boolean atEnd() {
         return !ends.isEmpty()
                 && ends.entrySet().stream().allMatch(e -> e.getValue().equals(committed.get(e.getKey())));
     }
 
     /** Asks until the group has committed every partition's end, or the timeout; returns the last answer. */
-    static Committed awaitEnd(String bootstrap, String topic, String group, Duration timeout) throws Exception {
+    public static Committed awaitEnd(String bootstrap, String topic, String group, Duration timeout) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = KafkaMetadataTransport.withOwnClassLoader(() -> Admin.create(p))) {
