@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
@@ -58,18 +60,20 @@ public class BenchSciCatCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                usage: scizoo bench-scicat --data DIR --scicat-dir DIR [--count N] [--reps R]
+                usage: scizoo bench-scicat --data DIR --scicat-dir DIR [--count N] [--reps R] [--writes W]
 
                 Fills the embedded store in DIR up to N scans (default 100000; kept for the next run), starts
                 SciCat's backend (built in --scicat-dir) on it, and measures R times (default 5) the Scanlog's
                 first page of 1000 and a 1000-dataset page in the middle of the list, through SciCat as staff
                 (who see everything) and as a visitor who sees one proposal, and from the store directly. Prints the
-                median and the worst time of each and the ratio to the store's.""";
+                median and the worst time of each and the ratio to the store's. Then writes W new datasets
+                (default 100) as SciCow's MongoDB sink does and W more through SciCat's API as its SciCat sink
+                does, and prints both rates (the store keeps them: 2W more datasets each run).""";
     }
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
-        Args args = Args.parse(argList, Set.of("data", "scicat-dir", "count", "reps"), Set.of());
+        Args args = Args.parse(argList, Set.of("data", "scicat-dir", "count", "reps", "writes"), Set.of());
         if (args.value("data") == null || args.value("scicat-dir") == null) {
             throw new UsageException("--data and --scicat-dir are required");
         }
@@ -100,8 +104,7 @@ public class BenchSciCatCommand implements CliCommand {
                 compare(out, "1000 from the middle, one proposal", reps,
                         () -> page(store, new DatasetQuery(null, VISITOR_PROPOSAL, null, (int) (total / 40), PAGE)),
                         () -> page(scicat, SciCatPeer.VISITOR, visitorMiddle), "visitor");
-                out.println("not measured: the SciCat sink's datasets/s (SciCow writing through SciCat's API is not"
-                        + " built yet)");
+                sinks(out, store, scicat, args.intValue("writes", 100, 1));
             }
             return OK;
         } catch (CatalogException | IOException e) {
@@ -111,6 +114,32 @@ public class BenchSciCatCommand implements CliCommand {
             Thread.currentThread().interrupt();
             return FAILED;
         }
+    }
+
+    /**
+     * The sinks' writes without Kafka (which is the same for both): {@code n} new entries as SciCow's
+     * MongoDB sink stores a poll's batch ({@code upsert} on the store) against the same number through SciCat's
+     * API as its SciCat sink does (as staff, who may write any dataset). Their pids are new at every run.
+     */
+    private void sinks(PrintStream out, CatalogStore store, SciCatPeer scicat, int n) throws CatalogException {
+        long base = 10_000_000L + (System.currentTimeMillis() / 1000 % 100_000) * 2L * n;
+        List<CatalogEntry> direct = new ArrayList<>();
+        List<CatalogEntry> through = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            direct.add(BenchEntries.entry((int) (base + i)));
+            through.add(BenchEntries.entry((int) (base + n + i)));
+        }
+        long t0 = System.nanoTime();
+        store.upsert(direct);
+        double d = (System.nanoTime() - t0) / 1e9;
+        double s;
+        try (CatalogStore sink = open(scicat, SciCatPeer.STAFF)) {
+            long t1 = System.nanoTime();
+            sink.upsert(through);
+            s = (System.nanoTime() - t1) / 1e9;
+        }
+        out.printf("%-38s store %,7.0f datasets/s   SciCat sink %,7.0f datasets/s   %.1fx slower (%d new datasets"
+                + " each, with a datablock; Kafka not included)%n", "sinks' writes", n / d, n / s, s / d, n);
     }
 
     private interface Timed {

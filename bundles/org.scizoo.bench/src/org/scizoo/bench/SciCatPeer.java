@@ -53,7 +53,7 @@ final class SciCatPeer implements AutoCloseable {
         env.put("EXPRESS_SESSION_SECRET", "scizoo-bench-session");
         env.put("FUNCTIONAL_ACCOUNTS_FILE", accounts.toString());
         env.put("ADMIN_GROUPS", "admin");
-        env.put("CREATE_DATASET_GROUPS", "all");
+        env.put("CREATE_DATASET_GROUPS", "#all"); // SciCat's default: users write to their own groups' datasets
         env.put("NO_COLOR", "1");
         process = pb.start();
         awaitHealthy();

@@ -26,7 +26,7 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.scanlog.core.AnnotationField;
 import org.scizoo.scanlog.core.CsvExport;
-import org.scizoo.scanlog.core.Images;
+import org.scizoo.core.images.Images;
 import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
 
 /** What a user does from the Scanlog's rows: copy pids, attach and view images, export, undo. */

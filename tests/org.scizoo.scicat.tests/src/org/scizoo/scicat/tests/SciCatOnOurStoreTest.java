@@ -59,8 +59,7 @@ class SciCatOnOurStoreTest {
         store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data));
         store.upsert(List.of(entry(WARM, 21.5, null), entry(COLD, 19.0, null)));
         store.upsertProposal(proposal("Lysozyme in the cold"));
-        scicat = new SciCatBackend(dir.resolve("scicat"), "mongodb://127.0.0.1:"
-                + Files.readString(data.resolve("catalog.port")).strip() + "/scicat");
+        scicat = new SciCatBackend(dir.resolve("scicat"), SciCatBackend.storeUri(data));
         admin = scicat.login(SciCatBackend.ADMIN);
     }
 
@@ -186,7 +185,7 @@ class SciCatOnOurStoreTest {
 
     /** The index names of SciCat's Dataset collection, as a client sees them. */
     private static List<String> indexNames() throws Exception {
-        String uri = "mongodb://127.0.0.1:" + Files.readString(data.resolve("catalog.port")).strip() + "/scicat";
+        String uri = SciCatBackend.storeUri(data);
         try (MongoClient c = MongoClients.create(uri)) {
             List<String> names = new ArrayList<>();
             c.getDatabase("scicat").getCollection("Dataset").listIndexes()

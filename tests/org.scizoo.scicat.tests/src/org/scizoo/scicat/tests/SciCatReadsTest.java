@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +57,7 @@ class SciCatReadsTest {
         store.upsert(List.of(entry(A1, SciCatBackend.ALICE_GROUP, false, 0),
                 entry(A2, SciCatBackend.ALICE_GROUP, false, 1), entry(B1, SciCatBackend.BOB_GROUP, false, 2),
                 entry(PUBLIC, SciCatBackend.BOB_GROUP, true, 3)));
-        scicat = new SciCatBackend(dir.resolve("scicat"), "mongodb://127.0.0.1:"
-                + Files.readString(data.resolve("catalog.port")).strip() + "/scicat");
+        scicat = new SciCatBackend(dir.resolve("scicat"), SciCatBackend.storeUri(data));
     }
 
     @AfterAll
@@ -92,7 +90,7 @@ class SciCatReadsTest {
 
     @Test
     void anAnonymousReaderSeesPublicDatasetsOnly() throws Exception {
-        try (CatalogStore anonymous = stores.open(settings(SciCatLogin.of(scicat.url(), null, null, null, false)))) {
+        try (CatalogStore anonymous = stores.open(settings(scicat.anonymous()))) {
             assertEquals(List.of(PUBLIC), pids(anonymous.findDatasets(DatasetQuery.newest(10))));
             assertEquals(1, anonymous.countDatasets());
             assertTrue(anonymous.findDataset(A1).isEmpty());
@@ -188,7 +186,7 @@ class SciCatReadsTest {
     }
 
     private static CatalogStore open(String user) throws CatalogException {
-        return stores.open(settings(SciCatLogin.of(scicat.url(), user, SciCatBackend.password(user), null, false)));
+        return stores.open(settings(scicat.loginOf(user)));
     }
 
     private static BackendSettings settings(SciCatLogin login) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.scizoo.core.ports.SciCatLogin;
 
 /**
  * The real SciCat backend 4.5.0 ({@code node dist/main}, built by {@code releng/org.scizoo.peers.scicat}) on a
@@ -69,7 +70,7 @@ public final class SciCatBackend implements AutoCloseable {
         env.put("EXPRESS_SESSION_SECRET", "scizoo-tests-session");
         env.put("FUNCTIONAL_ACCOUNTS_FILE", accounts.toString());
         env.put("ADMIN_GROUPS", "admin,ingestor");
-        env.put("CREATE_DATASET_GROUPS", "all");
+        env.put("CREATE_DATASET_GROUPS", "#all"); // SciCat's default: users write to their own groups' datasets
         env.put("DATASET_CREATION_VALIDATION_ENABLED", "false");
         env.put("PID_PREFIX", "20.500.12345");
         env.put("DOI_PREFIX", "10.5072");
@@ -131,6 +132,21 @@ public final class SciCatBackend implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("SciCat did not answer /api/v3/health within " + START + ": " + tail());
+    }
+
+    /** The MongoDB URI of the embedded store opened in {@code data}, for SciCat to run on. */
+    public static String storeUri(Path data) throws IOException {
+        return "mongodb://127.0.0.1:" + Files.readString(data.resolve("catalog.port")).strip() + "/scicat";
+    }
+
+    /** A functional account's login here (its password, SciCat's local login first). */
+    public SciCatLogin loginOf(String user) {
+        return SciCatLogin.of(url(), user, PASSWORDS.get(user), null, false);
+    }
+
+    /** An anonymous reader's. */
+    public SciCatLogin anonymous() {
+        return SciCatLogin.of(url(), null, null, null, false);
     }
 
     /** The API's root, {@code http://127.0.0.1:PORT/api}. */

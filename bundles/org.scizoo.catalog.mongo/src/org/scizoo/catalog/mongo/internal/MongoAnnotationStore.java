@@ -42,7 +42,6 @@ final class MongoAnnotationStore implements AnnotationStore {
 
     static final String COLLECTION = "ScizooAnnotation";
     static final String IMAGE_BUCKET = "ScizooImage";
-    static final int MAX_COMMENT = 20_000;
     /** Larger than any camera image or plot a Scanlog row needs; a bigger file is refused with this number. */
     static final int MAX_IMAGE_BYTES = 64 << 20;
 
@@ -90,29 +89,11 @@ final class MongoAnnotationStore implements AnnotationStore {
 
     /** The value as stored, or a message saying what the kind allows. */
     static String check(Kind kind, String v) throws CatalogException {
-        String problem = switch (kind) {
-            case COMMENT -> v.length() <= MAX_COMMENT ? null
-                    : "A comment holds at most " + MAX_COMMENT + " characters, not " + v.length();
-            case RATING -> v.isEmpty() || v.matches("[1-5]") ? null : "A rating is 1 to 5 stars, not '" + v + "'";
-            case QUALITY -> Annotation.QUALITY_FLAGS.contains(v) ? null
-                    : "The quality flag is one of " + String.join(", ", Annotation.QUALITY_FLAGS) + ", not '" + v + "'";
-            case QUALITY_METRICS ->
-                v.isEmpty() || isNumber(v) ? null : "dataQualityMetrics is a number, not '" + v + "'";
-            case IMAGE -> v.startsWith("-") && v.length() > 1 ? null
-                    : "Images are added with addImage; an IMAGE change here only takes one away (-id)";
-        };
-        if (problem != null) {
-            throw new CatalogException(problem);
+        var problem = Annotation.problem(kind, v);
+        if (problem.isPresent()) {
+            throw new CatalogException(problem.get());
         }
         return v;
-    }
-
-    private static boolean isNumber(String v) {
-        try {
-            return Double.isFinite(Double.parseDouble(v));
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     @Override

@@ -1,24 +1,19 @@
 package org.scizoo.catalog.scicat.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.scizoo.core.model.Annotation;
-import org.scizoo.core.model.Annotations;
-import org.scizoo.core.model.ImageFile;
 import org.scizoo.core.model.MetadataConfig;
 import org.scizoo.core.model.MetadataEntry;
 import org.scizoo.core.model.ScanlogLayout;
-import org.scizoo.core.ports.AnnotationStore;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.LayoutStore;
 import org.scizoo.core.ports.MetadataConfigStore;
 
 /**
- * What SciZoo keeps beside SciCat's documents (the Scanlog's annotations and layouts, SciDog's
- * configurations) has no home in SciCat mode yet (issue 20, point 4): reads find nothing, and a write says
- * so instead of being lost, so that the workbench opens and shows SciCat's datasets.
+ * What SciZoo keeps beside SciCat's documents and has no home in SciCat mode yet (the Scanlog's layouts,
+ * SciDog's configurations): reads find nothing, and a write says so instead of being lost, so that the
+ * workbench opens and shows SciCat's datasets.
  */
 final class NotYetInSciCat {
 
@@ -27,40 +22,6 @@ final class NotYetInSciCat {
 
     private static CatalogException refused(String what) {
         return new CatalogException(what + " cannot be saved in SciCat mode yet (read-only for now)");
-    }
-
-    static final class NoAnnotations implements AnnotationStore {
-        @Override
-        public Annotation add(String datasetPid, Annotation.Kind kind, String value, String author)
-                throws CatalogException {
-            throw refused("A " + kind.name().toLowerCase(java.util.Locale.ROOT));
-        }
-
-        @Override
-        public List<Annotation> history(String datasetPid) {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, Annotations> current() {
-            return Map.of();
-        }
-
-        @Override
-        public ImageFile addImage(ImageFile image) throws CatalogException {
-            throw refused("An image");
-        }
-
-        @Override
-        public Optional<ImageFile> image(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<byte[]> thumbnail(String id) {
-            return Optional.empty();
-        }
-
     }
 
     static final class NoLayouts implements LayoutStore {

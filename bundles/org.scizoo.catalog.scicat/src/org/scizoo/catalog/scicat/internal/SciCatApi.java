@@ -155,6 +155,12 @@ public final class SciCatApi {
         return Created.CREATED;
     }
 
+    /** {@code POST path} with a JSON body: what SciCat made, as it answered; a refusal is said as for a read. */
+    public Document post(String path, Document body) throws CatalogException {
+        HttpResponse<String> r = send("POST", path, body.toJson(), JSON, true);
+        return json(r, "POST " + route(path));
+    }
+
     /**
      * {@code PATCH path} as a JSON merge patch (RFC 7396, which SciCat 4.5 applies to the stored document):
      * the fields given are written, objects key by key, what is not given stays. Failures as {@link #create}.

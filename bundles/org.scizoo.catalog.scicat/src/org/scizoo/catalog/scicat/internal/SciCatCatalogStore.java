@@ -29,8 +29,9 @@ import org.scizoo.core.scicat.SciCatDocuments;
  * reader, public ones only). Datasets and datablocks are read through SciCat's v4 routes, the ones its
  * 4.x documentation calls current ({@code /api/v4/datasets}, {@code /api/v4/origdatablocks}); proposals and
  * the login through v3, where SciCat 4.5 has them only. Datasets are written as SciCat's ingestor writes them
- * ({@link SciCatWriter}); proposals, the Scanlog's annotations, layouts and SciDog's configurations in SciCat
- * mode are not there yet: reads find none, writes say so ({@link NotYetInSciCat}).
+ * ({@link SciCatWriter}), the Scanlog's annotations as SciCat attachments of the dataset
+ * ({@link SciCatAnnotationStore}). Proposals, the Scanlog's layouts and SciDog's configurations in SciCat mode are
+ * not there yet: reads find none, writes say so ({@link NotYetInSciCat}).
  */
 public final class SciCatCatalogStore implements CatalogStore {
 
@@ -38,13 +39,14 @@ public final class SciCatCatalogStore implements CatalogStore {
     private static final Document NEWEST_FIRST = new Document("creationTime", "desc");
     private final SciCatApi api;
     private final SciCatWriter writer;
-    private final NotYetInSciCat.NoAnnotations annotations = new NotYetInSciCat.NoAnnotations();
+    private final SciCatAnnotationStore annotations;
     private final NotYetInSciCat.NoLayouts layouts = new NotYetInSciCat.NoLayouts();
     private final NotYetInSciCat.NoConfigs configs = new NotYetInSciCat.NoConfigs();
 
     public SciCatCatalogStore(SciCatApi api) {
         this.api = api;
         this.writer = new SciCatWriter(api, this);
+        this.annotations = new SciCatAnnotationStore(api, this);
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.scanlog.core.AnnotationColumns;
-import org.scizoo.scanlog.core.Images;
+import org.scizoo.core.images.Images;
 import org.scizoo.scanlog.core.ScanTable;
 import org.scizoo.tests.support.OsgiServices;
 

@@ -28,7 +28,7 @@ import org.scizoo.scanlog.core.AnnotationColumns;
 import org.scizoo.scanlog.core.ElogyClient;
 import org.scizoo.scanlog.core.ElogyException;
 import org.scizoo.scanlog.core.ElogyExport;
-import org.scizoo.scanlog.core.Images;
+import org.scizoo.core.images.Images;
 import org.scizoo.scanlog.core.ScanTable;
 import org.scizoo.tests.support.FreePorts;
 import org.scizoo.tests.support.OsgiServices;

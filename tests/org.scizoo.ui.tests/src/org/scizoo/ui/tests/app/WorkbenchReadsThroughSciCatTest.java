@@ -3,7 +3,6 @@ package org.scizoo.ui.tests.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +43,7 @@ class WorkbenchReadsThroughSciCatTest {
         Path data = dir.resolve("store");
         try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
             store.upsert(List.of(entry("20.500.12345/public-1", true), entry("20.500.12345/private-1", false)));
-            try (SciCatBackend scicat = new SciCatBackend(dir.resolve("scicat"), "mongodb://127.0.0.1:"
-                    + Files.readString(data.resolve("catalog.port")).strip() + "/scicat")) {
+            try (SciCatBackend scicat = new SciCatBackend(dir.resolve("scicat"), SciCatBackend.storeUri(data))) {
                 String[] seen = new String[3];
                 long[] storedAt = { 0, 0 };
                 boolean done = TestWorkbench.run(Map.of(WorkbenchSettings.DATA, dir.resolve("wb").toString(),

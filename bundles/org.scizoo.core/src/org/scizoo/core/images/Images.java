@@ -1,4 +1,4 @@
-package org.scizoo.scanlog.core;
+package org.scizoo.core.images;
 
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -64,8 +64,12 @@ public final class Images {
                 thumbnail(fileName, data), author, time);
     }
 
-    /** A PNG at most {@value #THUMBNAIL} pixels on its longer side. */
-    static byte[] thumbnail(String fileName, byte[] data) {
+    /**
+     * A PNG at most {@value #THUMBNAIL} pixels on its longer side.
+     *
+     * @throws IllegalArgumentException naming the file, when it cannot be read as an image
+     */
+    public static byte[] thumbnail(String fileName, byte[] data) {
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(data));
