@@ -40,6 +40,7 @@ public final class Args {
     public static final String SCICAT_TOKEN_ENV = "SCIZOO_SCICAT_TOKEN";
 
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
     private final List<String> positional = new ArrayList<>();
 
@@ -133,6 +134,7 @@ public final class Args {
                     value = args.get(++i);
                 }
                 a.values.put(name, value);
+                a.repeated.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
             } else {
                 throw new UsageException("unknown option --" + name);
             }
@@ -146,6 +148,11 @@ public final class Args {
 
     public String value(String name) {
         return values.get(name);
+    }
+
+    /** Every value an option was given on the command line, in order ({@link #value} is the last). */
+    public List<String> values(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     public List<String> positional() {

@@ -54,13 +54,7 @@ public final class SciCatUnits {
         if (value == null || unit == null || unit.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Parsed> parsed = PARSED.get(unit);
-        if (parsed == null) {
-            parsed = parse(unit).flatMap(u -> unitSI(u).map(si -> new Parsed(si, converterToSI(u))));
-            if (PARSED.size() < MAX_CACHED) {
-                PARSED.put(unit, parsed);
-            }
-        }
+        Optional<Parsed> parsed = parsed(unit);
         if (parsed.isEmpty()) {
             return Optional.of(new SiValue(value, unit));
         }
@@ -75,6 +69,28 @@ public final class SciCatUnits {
             return Optional.of(new SiValue(converted, unitSI.get()));
         }
         return Optional.of(new SiValue(value, unit));
+    }
+
+    /**
+     * {@code value} in {@code unit} in SciCat's SI units, or empty where SciCat would not convert the unit (so
+     * a search condition in it cannot be compared with what SciCat stores, and must say so).
+     */
+    public static Optional<SiValue> toSiStrictly(double value, String unit) {
+        if (unit == null || unit.isEmpty()) {
+            return Optional.empty();
+        }
+        return parsed(unit).map(p -> new SiValue(p.toSI().convert(value), p.unitSI()));
+    }
+
+    private static Optional<Parsed> parsed(String unit) {
+        Optional<Parsed> parsed = PARSED.get(unit);
+        if (parsed == null) {
+            parsed = parse(unit).flatMap(u -> unitSI(u).map(si -> new Parsed(si, converterToSI(u))));
+            if (PARSED.size() < MAX_CACHED) {
+                PARSED.put(unit, parsed);
+            }
+        }
+        return parsed;
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

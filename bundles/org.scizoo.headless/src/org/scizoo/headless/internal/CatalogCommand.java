@@ -8,13 +8,16 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataKeys;
 import org.scizoo.core.model.MetadataValue;
+import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.DatasetSearchProvider;
 import org.scizoo.core.scicat.SciCatJson;
 import org.scizoo.headless.Args;
 import org.scizoo.headless.CliCommand;
@@ -29,10 +32,13 @@ public class CatalogCommand implements CliCommand {
 
     private static final int DEFAULT_LIMIT = 50;
     private final CatalogStoreProvider stores;
+    private final DatasetSearchProvider search;
 
     @Activate
-    public CatalogCommand(@Reference CatalogStoreProvider stores) {
+    public CatalogCommand(@Reference CatalogStoreProvider stores,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) DatasetSearchProvider search) {
         this.stores = stores;
+        this.search = search;
     }
 
     @Override
@@ -42,19 +48,28 @@ public class CatalogCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "list the datasets in the catalogue (embedded or --mongo-uri), or export them as CSV";
+        return "list, search or export (CSV) the datasets in the catalogue (embedded, --mongo-uri or --scicat)";
     }
 
     @Override
     public String usage() {
         return """
                 usage: scizoo catalog list [--json] [--limit N] [--all] [--data DIR | --mongo-uri URI]
+                       scizoo catalog search [WORDS…] [--where JSON] [--param 'T01 > 300 K']… [--limit N] [--skip N]
+                              [--json]
                        scizoo catalog export --csv FILE|- [--proposal ID] [--from T] [--till T]
                               [--columns A,B,…] [--filter 'COL=EXPR;…'] [--search TEXT] [--sort COL[:desc]]
 
                 list prints the stored datasets, newest first: pid, datasetName, creationTime and the
                 scientific metadata. --json prints a JSON array of SciCat v4 dataset documents.
                   --limit N           at most N datasets (default %d); --all for every one
+                search finds the datasets that meet every --param (KEY OP NUMBER [UNIT], OP one of = != < <= >
+                >= in; or KEY A..B [UNIT]; compared in SI units, so 300 K finds 30 degC), ranked by the WORDS'
+                relevance (BM25, the best scoring 1; newest first without words): score, pid and name, or
+                --json. --where takes PaNOSC's query language: {"where": {"and": [{"variable": "T01",
+                "operator": "gt", "value": 300, "unit": "K"}, …]}, "query": "words", "limit": N}, with and/or
+                and the operators eq neq lt lte gt gte between inq. Its Lucene index lives in the data
+                folder, built on first use.
                 export writes the Scanlog's CSV (RFC 4180, UTF-8): the scans of a proposal (default: all)
                 created from --from till --till (a day 2026-11-20 or a time 2026-11-20 14:30, local), with
                 the Scanlog's columns (default: its default columns; ids as `scan`, `sm.T01`, `comment`),
@@ -74,13 +89,27 @@ public class CatalogCommand implements CliCommand {
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argList,
-                Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.SCICAT_OPTIONS), "limit"),
-                        CatalogExport.OPTIONS.toArray(String[]::new)),
+                Args.with(Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.SCICAT_OPTIONS), "limit"),
+                        CatalogExport.OPTIONS.toArray(String[]::new)), CatalogSearch.OPTIONS),
                 java.util.Set.of("json", "all"));
-        List<String> known = List.of("list", "export");
-        if (args.positional().size() != 1 || !known.contains(args.positional().get(0))) {
-            throw new UsageException(args.positional().isEmpty() ? "say what to do: list or export"
-                    : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list, export)");
+        List<String> known = List.of("list", "search", "export");
+        String what = args.positional().isEmpty() ? null : args.positional().get(0);
+        if (what == null || !known.contains(what) || (!what.equals("search") && args.positional().size() != 1)) {
+            throw new UsageException(what == null ? "say what to do: list, search or export"
+                    : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list, search, export)");
+        }
+        if (what.equals("search")) {
+            if (search == null) {
+                err.println("scizoo catalog search: no search engine is installed (bundle org.scizoo.search)");
+                return FAILED;
+            }
+            BackendSettings backend = args.backend();
+            try (CatalogStore store = stores.openExisting(backend, err::println)) {
+                return CatalogSearch.run(store, search, args, backend, out, err);
+            } catch (CatalogException e) {
+                err.println("scizoo catalog search: " + e.getMessage());
+                return FAILED;
+            }
         }
         if (args.positional().get(0).equals("export")) {
             try (CatalogStore store = stores.openExisting(args.backend(), err::println)) {

@@ -1,0 +1,113 @@
+package org.scizoo.headless.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.Document;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.DatasetSearch;
+import org.scizoo.core.ports.DatasetSearchProvider;
+import org.scizoo.core.search.InvalidQueryException;
+import org.scizoo.core.search.PanoscQueries;
+import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.ParamConditions;
+import org.scizoo.core.search.SearchHit;
+import org.scizoo.core.search.SearchQuery;
+import org.scizoo.core.search.SearchResults;
+import org.scizoo.headless.Args;
+import org.scizoo.headless.CliCommand;
+import org.scizoo.headless.UsageException;
+
+/**
+ * {@code scizoo catalog search [TEXT…] [--where JSON] [--param 'T01 > 300 K']… [--limit N] [--skip N] [--json]}: the
+ * datasets that meet every condition, ranked by the text's relevance (newest first without text), through
+ * the catalogue's search index ({@link DatasetSearchProvider}), which lives in the data folder.
+ */
+final class CatalogSearch {
+
+    static final Set<String> OPTIONS = Set.of("param", "skip", "where");
+    private static final int DEFAULT_LIMIT = 20;
+
+    private CatalogSearch() {
+    }
+
+    static int run(CatalogStore store, DatasetSearchProvider engine, Args args, BackendSettings backend,
+            PrintStream out, PrintStream err) throws UsageException, CatalogException {
+        if (backend.isSciCat()) {
+            err.println("scizoo catalog search: searching through SciCat (its own full-text query) is not there yet;"
+                    + " search the embedded store or a MongoDB");
+            return CliCommand.FAILED;
+        }
+        List<Criterion> conditions = new ArrayList<>();
+        for (String typed : args.values("param")) {
+            try {
+                conditions.add(ParamConditions.parse(typed));
+            } catch (InvalidQueryException e) {
+                throw new UsageException("--param: " + e.getMessage());
+            }
+        }
+        String text = String.join(" ", args.positional().subList(1, args.positional().size()));
+        SearchQuery query;
+        try {
+            int limit = args.intValue("limit", DEFAULT_LIMIT, 1);
+            int skip = args.intValue("skip", 0, 0);
+            if (args.value("where") != null) {
+                SearchQuery json = PanoscQueries.parse(args.value("where"), text, limit);
+                conditions.addAll(json.conditions());
+                text = json.text();
+                limit = args.value("limit") != null ? limit : json.limit();
+                skip = args.value("skip") != null ? skip : json.skip();
+            }
+            query = new SearchQuery(text, conditions, limit, skip);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (InvalidQueryException e) {
+            throw new UsageException("--where: " + e.getMessage());
+        }
+        try (DatasetSearch search = engine.open(store, indexDir(backend), err::println)) {
+            SearchResults found = search.search(query, null);
+            if (args.flag("json")) {
+                List<Document> hits = new ArrayList<>();
+                for (SearchHit h : found.hits()) {
+                    hits.add(new Document("pid", h.pid()).append("score", h.score())
+                            .append("datasetName", h.datasetName())
+                            .append("creationTime", h.creationTime().toString()));
+                }
+                out.println(new Document("total", found.total()).append("hits", hits).toJson());
+            } else {
+                out.printf("%d of %d datasets found in %s%n", found.hits().size(), found.total(), store.describe());
+                for (SearchHit h : found.hits()) {
+                    out.printf("%.3f  %s  %s%n", h.score(), h.pid(), h.datasetName());
+                }
+            }
+            return CliCommand.OK;
+        } catch (InvalidQueryException e) {
+            err.println("scizoo catalog search: " + e.getMessage());
+            return CliCommand.USAGE;
+        }
+    }
+
+    /** The embedded store's index beside it; a MongoDB's, in the data folder under a name of its URI. */
+    static Path indexDir(BackendSettings backend) {
+        if (backend.isEmbedded()) {
+            return backend.dataDir().resolve("search-index");
+        }
+        String id = HexFormat.of().formatHex(sha256(backend.mongoUri())).substring(0, 16);
+        return backend.dataDir().resolve("search-index-mongo-" + id);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
