@@ -258,14 +258,14 @@ public class BenchScanlogCommand implements CliCommand {
         return ms.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double p(double[] values, int percentile) {
+    static double p(double[] values, int percentile) {
         double[] v = values.clone();
         Arrays.sort(v);
         int i = (int) Math.ceil(percentile / 100.0 * v.length) - 1;
         return v[Math.max(0, Math.min(v.length - 1, i))];
     }
 
-    private static long usedHeapAfterGc() {
+    static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
