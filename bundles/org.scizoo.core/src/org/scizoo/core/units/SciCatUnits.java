@@ -61,14 +61,22 @@ public final class SciCatUnits {
         UnitConverter toSI = parsed.get().toSI();
         Optional<String> unitSI = Optional.of(parsed.get().unitSI());
         if (value instanceof Number n) {
-            return Optional.of(new SiValue(toSI.convert(n.doubleValue()), unitSI.get()));
+            return Optional.of(new SiValue(convert(toSI, n.doubleValue()), unitSI.get()));
         }
         if (value instanceof List<?> pair && pair.size() == 2 && pair.stream().allMatch(Number.class::isInstance)) {
             List<Double> converted = new ArrayList<>(2);
-            pair.forEach(v -> converted.add(toSI.convert(((Number) v).doubleValue())));
+            pair.forEach(v -> converted.add(convert(toSI, ((Number) v).doubleValue())));
             return Optional.of(new SiValue(converted, unitSI.get()));
         }
         return Optional.of(new SiValue(value, unit));
+    }
+
+    /**
+     * A reading that failed (NaN) or overflowed (infinite) is the same in every unit; Indriya refuses to
+     * convert it, and a sensor that returns NaN must not stop its dataset from being stored.
+     */
+    private static double convert(UnitConverter toSI, double value) {
+        return Double.isFinite(value) ? toSI.convert(value) : value;
     }
 
     /**
@@ -79,7 +87,7 @@ public final class SciCatUnits {
         if (unit == null || unit.isEmpty()) {
             return Optional.empty();
         }
-        return parsed(unit).map(p -> new SiValue(p.toSI().convert(value), p.unitSI()));
+        return parsed(unit).map(p -> new SiValue(convert(p.toSI(), value), p.unitSI()));
     }
 
     private static Optional<Parsed> parsed(String unit) {

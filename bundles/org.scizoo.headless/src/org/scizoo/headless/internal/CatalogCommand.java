@@ -48,7 +48,7 @@ public class CatalogCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "list, search or export (CSV) the datasets in the catalogue (embedded, --mongo-uri or --scicat)";
+        return "list, search, export (CSV) or open in Jupyter the datasets in the catalogue (embedded, --mongo-uri or --scicat)";
     }
 
     @Override
@@ -57,6 +57,7 @@ public class CatalogCommand implements CliCommand {
                 usage: scizoo catalog list [--json] [--limit N] [--all] [--data DIR | --mongo-uri URI]
                        scizoo catalog search [WORDS…] [--where JSON] [--param 'T01 > 300 K']… [--limit N] [--skip N]
                               [--json]
+                       scizoo catalog notebook PID… [--out FILE] [--jupyterhub URL --hub-home DIR]
                        scizoo catalog export --csv FILE|- [--proposal ID] [--from T] [--till T]
                               [--columns A,B,…] [--filter 'COL=EXPR;…'] [--search TEXT] [--sort COL[:desc]]
 
@@ -70,6 +71,11 @@ public class CatalogCommand implements CliCommand {
                 "operator": "gt", "value": 300, "unit": "K"}, …]}, "query": "words", "limit": N}, with and/or
                 and the operators eq neq lt lte gt gte between inq. Its Lucene index lives in the data
                 folder, built on first use.
+                notebook writes a Jupyter notebook (nbformat 4) on the datasets: their pids, metadata and
+                files, and code that opens each HDF5/NeXus file with h5py and plots its NeXus default
+                (default file ./scizoo-TIME.ipynb). With --jupyterhub URL it is written under --hub-home DIR
+                (the folder the hub's user servers see as their root) and the address that opens it there
+                (URL/user-redirect/lab/tree/…) is printed; else the local command (jupyter lab FILE).
                 export writes the Scanlog's CSV (RFC 4180, UTF-8): the scans of a proposal (default: all)
                 created from --from till --till (a day 2026-11-20 or a time 2026-11-20 14:30, local), with
                 the Scanlog's columns (default: its default columns; ids as `scan`, `sm.T01`, `comment`),
@@ -89,14 +95,25 @@ public class CatalogCommand implements CliCommand {
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException {
         Args args = Args.parse(argList,
-                Args.with(Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.SCICAT_OPTIONS), "limit"),
+                Args.with(Args.with(Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.SCICAT_OPTIONS), "limit"),
                         CatalogExport.OPTIONS.toArray(String[]::new)), CatalogSearch.OPTIONS),
+                        CatalogNotebook.OPTIONS),
                 java.util.Set.of("json", "all"));
-        List<String> known = List.of("list", "search", "export");
+        List<String> known = List.of("list", "search", "export", "notebook");
         String what = args.positional().isEmpty() ? null : args.positional().get(0);
-        if (what == null || !known.contains(what) || (!what.equals("search") && args.positional().size() != 1)) {
-            throw new UsageException(what == null ? "say what to do: list, search or export"
-                    : "unknown subcommand '" + String.join(" ", args.positional()) + "' (known: list, search, export)");
+        boolean takesWords = what != null && (what.equals("search") || what.equals("notebook"));
+        if (what == null || !known.contains(what) || (!takesWords && args.positional().size() != 1)) {
+            throw new UsageException(what == null ? "say what to do: list, search, export or notebook"
+                    : "unknown subcommand '" + String.join(" ", args.positional())
+                            + "' (known: list, search, export, notebook)");
+        }
+        if (what.equals("notebook")) {
+            try (CatalogStore store = stores.openExisting(args.backend(), err::println)) {
+                return CatalogNotebook.run(store, args, out, err);
+            } catch (CatalogException | IllegalArgumentException e) {
+                err.println("scizoo catalog notebook: " + e.getMessage());
+                return FAILED;
+            }
         }
         if (what.equals("search")) {
             if (search == null) {

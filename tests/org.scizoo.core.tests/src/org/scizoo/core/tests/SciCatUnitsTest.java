@@ -82,13 +82,20 @@ class SciCatUnitsTest {
         Document doc = SciCatDocuments.toDocument(SampleDatasets.full().toBuilder()
                 .metadata("T01", MetadataValue.of(20.0, "degC"))
                 .metadata("sample", MetadataValue.of("buffer A"))
-                .metadata("frames", MetadataValue.of(10, "counts")).build());
+                .metadata("frames", MetadataValue.of(10, "counts"))
+                .metadata("T02", MetadataValue.of(Double.NaN, "degC"))
+                .metadata("gap", MetadataValue.of(List.of(1.0, Double.POSITIVE_INFINITY), "mm")).build());
         Document sm = doc.get("scientificMetadata", Document.class);
         assertEquals(293.15, sm.get("T01", Document.class).getDouble("valueSI"), 1e-9);
         assertEquals("K", sm.get("T01", Document.class).getString("unitSI"));
         assertTrue(!sm.get("sample", Document.class).containsKey("valueSI"), "no unit, no SI: " + sm.toJson());
         assertEquals(10L, sm.get("frames", Document.class).get("valueSI"), "a unit SciCat does not know is kept");
         assertEquals("counts", sm.get("frames", Document.class).getString("unitSI"));
+        assertTrue(Double.isNaN(sm.get("T02", Document.class).getDouble("valueSI")),
+                "a failed reading (NaN) is stored, NaN in every unit: " + sm.toJson());
+        assertEquals("K", sm.get("T02", Document.class).getString("unitSI"));
+        assertEquals(List.of(0.001, Double.POSITIVE_INFINITY), sm.get("gap", Document.class).getList("valueSI",
+                Double.class));
     }
 
     private static boolean close(Object theirs, Object ours) {

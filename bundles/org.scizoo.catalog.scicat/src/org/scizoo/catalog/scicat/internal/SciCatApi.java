@@ -209,7 +209,27 @@ public final class SciCatApi {
             logIn();
             r = sendOnce(method, path, json, contentType, true);
         }
+        // A read answered 5xx (SciCat starting, a proxy in front of it restarting) is asked again a little
+        // later, as reading twice changes nothing; writes are not, their callers decide.
+        for (long pause : READ_RETRY_PAUSES_MS) {
+            if (!"GET".equals(method) || r.statusCode() / 100 != 5) {
+                break;
+            }
+            pause(pause);
+            r = sendOnce(method, path, json, contentType, withToken);
+        }
         return r;
+    }
+
+    private static final long[] READ_RETRY_PAUSES_MS = { 250, 750, 2000 };
+
+    private void pause(long millis) throws CatalogException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException(where() + ": interrupted", e);
+        }
     }
 
     private HttpResponse<String> sendOnce(String method, String path, String json, String contentType,
