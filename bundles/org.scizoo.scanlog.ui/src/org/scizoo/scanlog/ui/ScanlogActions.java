@@ -28,6 +28,7 @@ import org.scizoo.scanlog.core.AnnotationField;
 import org.scizoo.scanlog.core.CsvExport;
 import org.scizoo.core.images.Images;
 import org.scizoo.scanlog.core.ScanlogSession.Snapshot;
+import org.scizoo.ui.app.OpenInJupyter;
 
 /** What a user does from the Scanlog's rows: copy pids, attach and view images, export, undo. */
 final class ScanlogActions {
@@ -58,6 +59,7 @@ final class ScanlogActions {
         new MenuItem(menu, SWT.SEPARATOR);
         MenuItem hdf5 = item(menu, "Open data file in the HDF5 inspector", this::openDataFiles);
         menu.addListener(SWT.Show, e -> hdf5.setEnabled(part.canOpenDataFiles()));
+        item(menu, "Open in Jupyter", this::openInJupyter);
         new MenuItem(menu, SWT.SEPARATOR);
         item(menu, "Undo last annotation change\tCtrl+Z", part::undoLast);
         return menu;
@@ -90,6 +92,22 @@ final class ScanlogActions {
         if (!missing.isEmpty()) {
             part.setSummary("No data file to open at " + String.join(", ", missing)
                     + (missing.size() == 1 ? " (not a file on this computer)" : " (not files on this computer)"));
+        }
+    }
+
+    /** A notebook on the selected scans, opened where the Jupyter preferences say. */
+    void openInJupyter() {
+        Snapshot s = part.scanTable().snapshot();
+        List<Integer> rows = part.scanTable().selectedRows();
+        if (s == null || rows.isEmpty()) {
+            part.setSummary("Select scans to open them in Jupyter");
+            return;
+        }
+        try {
+            OpenInJupyter.open(shell(), part.sync(), part.catalog().store(),
+                    rows.stream().map(r -> s.table().pid(r)).toList(), part::setSummary);
+        } catch (CatalogException e) {
+            part.error("Open in Jupyter", e.getMessage());
         }
     }
 

@@ -22,7 +22,7 @@ import org.scizoo.core.scicat.Pids;
 
 /**
  * Window > Preferences: the backend (its own dialog, as from the status line), Elogy, the analyser
- * computers' time zone and the pid prefix of new datasets. A wrong time zone or prefix is refused with the
+ * computers' time zone and the pid prefix of new datasets, and where notebooks open (Jupyter). A wrong time zone or prefix is refused with the
  * reason and the dialog stays open; what is saved applies at the next start of the catalogue session
  * (the launcher's options still win).
  */
@@ -34,6 +34,10 @@ public final class PreferencesDialog extends Dialog {
     private Text elogyEmail;
     private Text timeZone;
     private Text pidPrefix;
+    private Text hubUrl;
+    private Text hubHome;
+    private Text notebooks;
+    private Text jupyterCommand;
     private Label problem;
 
     /** @param editBackend opens the Backend dialog (and reconnects when it is saved) */
@@ -83,6 +87,19 @@ public final class PreferencesDialog extends Dialog {
                 "empty: 20.500.12345, the default");
         note(ingestion, "The handle prefix of the datasets this workbench records.");
 
+        Preferences jupyter = JupyterPreferences.node();
+        Composite notebook = page(tabs, "Jupyter");
+        note(notebook, "Open in Jupyter writes a notebook on the chosen datasets and opens it in a JupyterHub, or"
+                + " with a local Jupyter when no hub is given.");
+        hubUrl = field(notebook, "JupyterHub", jupyter.get(JupyterPreferences.HUB_URL, ""),
+                "e.g. https://jupyterhub.example.org; empty: a local Jupyter");
+        hubHome = field(notebook, "Hub's home", jupyter.get(JupyterPreferences.HUB_HOME, ""),
+                "the folder here that the hub's servers see as their root");
+        notebooks = field(notebook, "Notebooks folder", jupyter.get(JupyterPreferences.FOLDER, ""),
+                "empty: scizoo-notebooks in the hub's home, or in your home");
+        jupyterCommand = field(notebook, "Local command", jupyter.get(JupyterPreferences.COMMAND, ""),
+                "empty: jupyter lab (the notebook's path is added)");
+
         problem = new Label(area, SWT.WRAP);
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
         problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -124,6 +141,14 @@ public final class PreferencesDialog extends Dialog {
         String zone = timeZone.getText().strip();
         String prefix = pidPrefix.getText().strip();
         String wrong = check(zone, prefix);
+        if (wrong == null) {
+            try {
+                JupyterPreferences.settings(hubUrl.getText(), hubHome.getText(), notebooks.getText(),
+                        jupyterCommand.getText());
+            } catch (IllegalArgumentException e) {
+                wrong = e.getMessage();
+            }
+        }
         if (wrong != null) {
             problem.setText(wrong);
             problem.getParent().layout(true);
@@ -136,9 +161,15 @@ public final class PreferencesDialog extends Dialog {
         Preferences general = WorkbenchPreferences.general();
         general.put(WorkbenchPreferences.TIME_ZONE, zone);
         general.put(WorkbenchPreferences.PID_PREFIX, prefix);
+        Preferences jupyter = JupyterPreferences.node();
+        jupyter.put(JupyterPreferences.HUB_URL, hubUrl.getText().strip());
+        jupyter.put(JupyterPreferences.HUB_HOME, hubHome.getText().strip());
+        jupyter.put(JupyterPreferences.FOLDER, notebooks.getText().strip());
+        jupyter.put(JupyterPreferences.COMMAND, jupyterCommand.getText().strip());
         try {
             elogy.flush();
             general.flush();
+            jupyter.flush();
         } catch (BackingStoreException e) {
             problem.setText("The preferences could not be saved: " + e.getMessage());
             return;
