@@ -68,6 +68,14 @@ public interface CatalogStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The store's own search, for a store that is a catalogue service with one (SciCat's full query, with its
+     * access rules): used instead of an index of ours. Empty for stores we index ourselves. Closed with the store.
+     */
+    default Optional<DatasetSearch> ownSearch() {
+        return Optional.empty();
+    }
+
     /** A ping; never throws. */
     StoreHealth health();
 

@@ -70,7 +70,9 @@ public class CatalogCommand implements CliCommand {
                 --json. --where takes PaNOSC's query language: {"where": {"and": [{"variable": "T01",
                 "operator": "gt", "value": 300, "unit": "K"}, …]}, "query": "words", "limit": N}, with and/or
                 and the operators eq neq lt lte gt gte between inq. Its Lucene index lives in the data
-                folder, built on first use.
+                folder, built on first use. With --scicat, SciCat's own query searches instead (its
+                fullquery: conditions joined by and, = < <= > >= and ranges, ends excluded; newest first,
+                unranked), with SciCat's access rules.
                 notebook writes a Jupyter notebook (nbformat 4) on the datasets: their pids, metadata and
                 files, and code that opens each HDF5/NeXus file with h5py and plots its NeXus default
                 (default file ./scizoo-TIME.ipynb). With --jupyterhub URL it is written under --hub-home DIR
@@ -116,10 +118,6 @@ public class CatalogCommand implements CliCommand {
             }
         }
         if (what.equals("search")) {
-            if (search == null) {
-                err.println("scizoo catalog search: no search engine is installed (bundle org.scizoo.search)");
-                return FAILED;
-            }
             BackendSettings backend = args.backend();
             try (CatalogStore store = stores.openExisting(backend, err::println)) {
                 return CatalogSearch.run(store, search, args, backend, out, err);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
@@ -28,7 +29,8 @@ import org.scizoo.headless.UsageException;
 /**
  * {@code scizoo catalog search [TEXT…] [--where JSON] [--param 'T01 > 300 K']… [--limit N] [--skip N] [--json]}: the
  * datasets that meet every condition, ranked by the text's relevance (newest first without text), through
- * the catalogue's search index ({@link DatasetSearchProvider}), which lives in the data folder.
+ * the catalogue's search index ({@link DatasetSearchProvider}), which lives in the data folder, or through the
+ * store's own search where it has one (SciCat's full query).
  */
 final class CatalogSearch {
 
@@ -38,13 +40,9 @@ final class CatalogSearch {
     private CatalogSearch() {
     }
 
+    /** @param engine our index, or null where none is installed */
     static int run(CatalogStore store, DatasetSearchProvider engine, Args args, BackendSettings backend,
             PrintStream out, PrintStream err) throws UsageException, CatalogException {
-        if (backend.isSciCat()) {
-            err.println("scizoo catalog search: searching through SciCat (its own full-text query) is not there yet;"
-                    + " search the embedded store or a MongoDB");
-            return CliCommand.FAILED;
-        }
         List<Criterion> conditions = new ArrayList<>();
         for (String typed : args.values("param")) {
             try {
@@ -71,7 +69,12 @@ final class CatalogSearch {
         } catch (InvalidQueryException e) {
             throw new UsageException("--where: " + e.getMessage());
         }
-        try (DatasetSearch search = engine.open(store, indexDir(backend), err::println)) {
+        Optional<DatasetSearch> own = store.ownSearch();
+        if (own.isEmpty() && engine == null) {
+            err.println("scizoo catalog search: no search engine is installed (bundle org.scizoo.search)");
+            return CliCommand.FAILED;
+        }
+        try (DatasetSearch search = own.isPresent() ? own.get() : engine.open(store, indexDir(backend), err::println)) {
             SearchResults found = search.search(query, null);
             if (args.flag("json")) {
                 List<Document> hits = new ArrayList<>();

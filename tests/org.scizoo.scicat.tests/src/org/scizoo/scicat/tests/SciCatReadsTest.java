@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,14 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetQuery;
+import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.ports.SciCatLogin;
 import org.scizoo.core.ports.ScanSelection;
+import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.ParamConditions;
+import org.scizoo.core.search.SearchHit;
+import org.scizoo.core.search.SearchQuery;
+import org.scizoo.core.search.SearchResults;
 import org.scizoo.headless.UsageException;
 import org.scizoo.tests.support.OsgiServices;
 import org.scizoo.tests.support.SciCatBackend;
@@ -135,6 +142,45 @@ class SciCatReadsTest {
         UsageException both = assertThrows(UsageException.class,
                 () -> Cli.run("catalog", "list", "--scicat", scicat.url(), "--mongo-uri", "mongodb://x/scicat"));
         assertTrue(both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
+    void searchGoesThroughSciCatsOwnQueryWithItsAccessRules() throws Exception {
+        try (CatalogStore alice = open(SciCatBackend.ALICE); DatasetSearch search = alice.ownSearch().orElseThrow()) {
+            SearchResults warm = search.search(query("", "T01 > 294.5 K"), null);
+            // SciCat's full query for a logged-in user selects their groups' datasets (its frontend asks for
+            // public ones apart): 22 degC is above 294.5 K; bob's 23 degC and his public 24 degC are not hers
+            assertEquals(List.of(A2), warm.hits().stream().map(SearchHit::pid).toList());
+            assertEquals(1, warm.total());
+            assertEquals(List.of(A1), search.search(query("", "T01 20.5..21.5 degC"), null).hits().stream()
+                    .map(SearchHit::pid).toList());
+            assertEquals(2, search.size(), "alice's group's datasets");
+            // SciCat's text search is MongoDB's $text on the text indexes SciCat asks for at start, which the
+            // embedded stand-in (mongo-java-server) cannot make: here SciCat answers 500, and that is said
+            CatalogException text = assertThrows(CatalogException.class,
+                    () -> search.search(new SearchQuery("scan", List.of(), 10, 0), null));
+            assertTrue(text.getMessage().contains("text index"), text.getMessage());
+        }
+        Cli anonymous = Cli.run("catalog", "search", "--param", "T01 > 20 degC", "--json", "--scicat", scicat.url(),
+                "--data", dir.resolve("none").toString());
+        assertEquals(0, anonymous.exit(), anonymous.err());
+        Document found = Document.parse(anonymous.out());
+        assertEquals(List.of(PUBLIC), found.getList("hits", Document.class).stream().map(h -> h.getString("pid"))
+                .toList(), "anonymous: the public one only");
+        assertEquals(1, found.get("total", Number.class).intValue());
+        Cli neq = Cli.run("catalog", "search", "--param", "T01 != 3 degC", "--scicat", scicat.url(), "--data",
+                dir.resolve("none").toString());
+        assertEquals(2, neq.exit());
+        assertTrue(neq.err().contains("SciCat's query has no '!='"), neq.err());
+        Cli or = Cli.run("catalog", "search", "--where", "{\"or\": [{\"variable\": \"T01\", \"operator\": \"lt\","
+                + " \"value\": 1}, {\"variable\": \"T01\", \"operator\": \"gt\", \"value\": 30}]}", "--scicat",
+                scicat.url(), "--data", dir.resolve("none").toString());
+        assertEquals(2, or.exit());
+        assertTrue(or.err().contains("'and' only"), or.err());
+    }
+
+    private static SearchQuery query(String text, String condition) throws Exception {
+        return new SearchQuery(text, List.<Criterion>of(ParamConditions.parse(condition)), 10, 0);
     }
 
     @Test

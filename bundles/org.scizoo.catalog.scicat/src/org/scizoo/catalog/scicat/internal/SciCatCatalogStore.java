@@ -16,6 +16,7 @@ import org.scizoo.core.model.Proposal;
 import org.scizoo.core.ports.AnnotationStore;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.ports.DatasetQuery;
 import org.scizoo.core.ports.LayoutStore;
 import org.scizoo.core.ports.MetadataConfigStore;
@@ -196,6 +197,11 @@ public final class SciCatCatalogStore implements CatalogStore {
     @Override
     public Optional<AutoCloseable> watch(Consumer<List<Dataset>> stored, Consumer<String> problems) {
         return Optional.of(new SciCatLiveFeed(this, stored, problems).start());
+    }
+
+    @Override
+    public Optional<DatasetSearch> ownSearch() {
+        return Optional.of(new SciCatSearch(api));
     }
 
     @Override

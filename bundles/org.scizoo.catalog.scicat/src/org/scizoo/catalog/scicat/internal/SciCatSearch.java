@@ -1,0 +1,155 @@
+package org.scizoo.catalog.scicat.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.Document;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.DatasetSearch;
+import org.scizoo.core.scicat.IsoInstants;
+import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.InvalidQueryException;
+import org.scizoo.core.search.ParamCondition;
+import org.scizoo.core.search.SearchHit;
+import org.scizoo.core.search.SearchQuery;
+import org.scizoo.core.search.SearchResults;
+import org.scizoo.core.units.SciCatUnits;
+
+/**
+ * Search through SciCat's own query, as its web frontend searches: {@code GET /api/v3/datasets/fullquery} with
+ * the text and the conditions as SciCat's {@code scientific} filters (compared by SciCat on {@code valueSI}
+ * in SI units), and the count from {@code /fullfacet}. SciCat applies the login's access rules; the groups a
+ * caller passes are not needed. SciCat's query ANDs its filters and knows fewer operators than PaNOSC's
+ * language: {@code or}, {@code !=}, {@code in}, and two conditions on one key are refused with the reason
+ * rather than answered wrongly. It does not rank: hits come newest first, each scored 1.
+ */
+final class SciCatSearch implements DatasetSearch {
+
+    private static final String ROUTE = "/v3/datasets";
+    private final SciCatApi api;
+
+    SciCatSearch(SciCatApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query, Set<String> groups) throws CatalogException, InvalidQueryException {
+        Document fields = fields(query);
+        int limit = query.limit() == 0 ? 20 : query.limit();
+        Document limits = new Document("skip", query.skip()).append("limit", limit).append("order",
+                "creationTime:desc");
+        String path = ROUTE + "/fullquery?fields=" + SciCatApi.encodeQuery(fields.toJson()) + "&limits="
+                + SciCatApi.encodeQuery(limits.toJson());
+        List<Document> found;
+        try {
+            found = api.getList(path);
+        } catch (CatalogException e) {
+            if (query.text().isEmpty()) {
+                throw e;
+            }
+            throw new CatalogException(e.getMessage() + ". SciCat searches words with MongoDB's $text, which needs"
+                    + " the text index SciCat makes at its start: a MongoDB without it (mongo-java-server has none)"
+                    + " fails here; conditions without words still work", e);
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (Document d : found) {
+            Object time = d.get("creationTime");
+            Instant created = time instanceof java.util.Date date ? date.toInstant()
+                    : time == null ? null : IsoInstants.parse(time.toString());
+            hits.add(new SearchHit(d.getString("pid"), 1.0, d.getString("datasetName"), created));
+        }
+        return new SearchResults(hits, count(fields));
+    }
+
+    /** SciCat's count of what the fields select, as the login may see it ({@code fullfacet}'s {@code all}). */
+    private long count(Document fields) throws CatalogException {
+        String path = ROUTE + "/fullfacet?fields=" + SciCatApi.encodeQuery(fields.toJson()) + "&facets="
+                + SciCatApi.encodeQuery("[]");
+        List<Document> facets = api.getList(path);
+        if (facets.isEmpty()) {
+            return 0;
+        }
+        List<Document> all = facets.get(0).getList("all", Document.class, List.of());
+        return all.isEmpty() ? 0 : ((Number) all.get(0).get("totalSets")).longValue();
+    }
+
+    /** The query as SciCat's full-query fields: {@code text} and {@code scientific}. */
+    static Document fields(SearchQuery query) throws InvalidQueryException {
+        Document fields = new Document();
+        if (!query.text().isEmpty()) {
+            fields.append("text", query.text());
+        }
+        List<ParamCondition> conditions = new ArrayList<>();
+        for (Criterion c : query.conditions()) {
+            flatten(c, conditions);
+        }
+        List<Document> scientific = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (ParamCondition c : conditions) {
+            if (!keys.add(c.key())) {
+                throw new InvalidQueryException("SciCat's query keeps one condition per key: " + c.key()
+                        + " has two (a range is one condition: " + c.key() + " A..B)");
+            }
+            scientific.add(scientific(c));
+        }
+        if (!scientific.isEmpty()) {
+            fields.append("scientific", scientific);
+        }
+        return fields;
+    }
+
+    private static void flatten(Criterion c, List<ParamCondition> into) throws InvalidQueryException {
+        switch (c) {
+            case ParamCondition p -> into.add(p);
+            case Criterion.AllOf all -> {
+                for (Criterion each : all.all()) {
+                    flatten(each, into);
+                }
+            }
+            case Criterion.AnyOf any -> throw new InvalidQueryException(
+                    "SciCat's query joins its conditions with 'and' only: an 'or' cannot be sent to it");
+        }
+    }
+
+    /** One condition as SciCat's {@code {lhs, relation, rhs, unit}}; SciCat converts the unit itself. */
+    private static Document scientific(ParamCondition c) throws InvalidQueryException {
+        if (!c.unit().isEmpty() && SciCatUnits.toSiStrictly(1, c.unit()).isEmpty()) {
+            throw new InvalidQueryException(c + ": '" + c.unit() + "' is not a unit SciCat converts");
+        }
+        String relation = switch (c.op()) {
+            case EQ -> "EQUAL_TO_NUMERIC";
+            case LT -> "LESS_THAN";
+            case LTE -> "LESS_THAN_OR_EQUAL";
+            case GT -> "GREATER_THAN";
+            case GTE -> "GREATER_THAN_OR_EQUAL";
+            case BETWEEN -> "RANGE";
+            case NEQ, INQ -> throw new InvalidQueryException(
+                    c + ": SciCat's query has no '" + c.op().symbol() + "' (it has = < <= > >= and ranges)");
+        };
+        Object rhs = c.op() == ParamCondition.Op.BETWEEN ? c.values() : c.values().get(0);
+        Document d = new Document("lhs", c.key()).append("relation", relation).append("rhs", rhs);
+        if (!c.unit().isEmpty()) {
+            d.append("unit", c.unit());
+        }
+        return d;
+    }
+
+    @Override
+    public void stored(List<Dataset> datasets) {
+        // SciCat's query reads SciCat: what is stored there is found at once
+    }
+
+    @Override
+    public long size() throws CatalogException {
+        return count(new Document());
+    }
+
+    @Override
+    public void close() {
+        // nothing of ours to close: the store's client goes with the store
+    }
+}
