@@ -76,6 +76,23 @@ public record BackendSettings(Path dataDir, String mongoUri, Duration connectTim
     }
 
     /** The default data folder: {@code $XDG_DATA_HOME/scizoo}, else {@code ~/.local/share/scizoo}. */
+    /**
+     * Where our search index of this catalogue lives, in the data folder: {@code search-index} for the
+     * embedded store, {@code search-index-mongo-HASH} for a MongoDB (a hash of its URI, so two never share one).
+     */
+    public Path searchIndexDir() {
+        if (isEmbedded() || mongoUri == null) {
+            return dataDir.resolve("search-index");
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(mongoUri.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return dataDir.resolve("search-index-mongo-" + java.util.HexFormat.of().formatHex(hash).substring(0, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     public static Path defaultDataDir() {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)

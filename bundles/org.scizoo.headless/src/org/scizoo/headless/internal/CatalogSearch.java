@@ -1,10 +1,7 @@
 package org.scizoo.headless.internal;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +71,8 @@ final class CatalogSearch {
             err.println("scizoo catalog search: no search engine is installed (bundle org.scizoo.search)");
             return CliCommand.FAILED;
         }
-        try (DatasetSearch search = own.isPresent() ? own.get() : engine.open(store, indexDir(backend), err::println)) {
+        try (DatasetSearch search = own.isPresent() ? own.get()
+                : engine.open(store, backend.searchIndexDir(), err::println)) {
             SearchResults found = search.search(query, null);
             if (args.flag("json")) {
                 List<Document> hits = new ArrayList<>();
@@ -94,23 +92,6 @@ final class CatalogSearch {
         } catch (InvalidQueryException e) {
             err.println("scizoo catalog search: " + e.getMessage());
             return CliCommand.USAGE;
-        }
-    }
-
-    /** The embedded store's index beside it; a MongoDB's, in the data folder under a name of its URI. */
-    static Path indexDir(BackendSettings backend) {
-        if (backend.isEmbedded()) {
-            return backend.dataDir().resolve("search-index");
-        }
-        String id = HexFormat.of().formatHex(sha256(backend.mongoUri())).substring(0, 16);
-        return backend.dataDir().resolve("search-index-mongo-" + id);
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

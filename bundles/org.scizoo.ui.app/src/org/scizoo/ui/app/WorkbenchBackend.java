@@ -12,6 +12,7 @@ import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.scizoo.core.ports.BackendSettings;
 import org.scizoo.core.ports.CatalogService;
 
 /**
@@ -40,6 +41,7 @@ public class WorkbenchBackend {
 
     private final CatalogService catalog;
     private CompletableFuture<Void> started;
+    private volatile BackendSettings settings;
 
     @Activate
     public WorkbenchBackend(@Reference CatalogService catalog) {
@@ -77,6 +79,7 @@ public class WorkbenchBackend {
                         BackendPreferences.Stored stored = prefs.load();
                         WorkbenchSettings settings = WorkbenchSettings.resolve(stored, prefs.credentials(stored),
                                 prefs.sciCatLogin());
+                        WorkbenchBackend.this.settings = settings.backend();
                         catalog.start(settings.backend(), settings.ingest());
                         starting.complete(null);
                         return Status.OK_STATUS;
@@ -132,6 +135,11 @@ public class WorkbenchBackend {
     public CompletableFuture<Void> restart() {
         stop();
         return ensureStarted();
+    }
+
+    /** The backend the session was last started on (null before the first start). */
+    public BackendSettings settings() {
+        return settings;
     }
 
     public CatalogService catalog() {

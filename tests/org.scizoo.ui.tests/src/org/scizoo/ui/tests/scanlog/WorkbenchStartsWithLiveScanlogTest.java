@@ -14,18 +14,13 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.nebula.widgets.nattable.NatTable;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.scanlog.ui.ScanlogPart;
 import org.scizoo.ui.app.WorkbenchSettings;
+import org.scizoo.ui.tests.Screenshots;
 import org.scizoo.ui.tests.TestWorkbench;
 import org.scizoo.ui.tests.Widgets;
 
@@ -111,7 +106,7 @@ class WorkbenchStartsWithLiveScanlogTest {
         out.add(cells.toString());
         Shell shell = table.getShell();
         out.add(Widgets.statusLine(shell));
-        out.add(screenshot(shell, display).toString());
+        out.add(Screenshots.save(shell, "scanlog.png").toString());
         out.add(scanlog.cell(0, "sm.T01"));
         StringBuilder wronglyMarked = new StringBuilder();
         for (int row = 0; row < ROWS_WANTED; row++) {
@@ -126,37 +121,4 @@ class WorkbenchStartsWithLiveScanlogTest {
         assertEquals("Scan", table.getDataValueByPosition(1, 0), "column header row");
         return out;
     }
-
-    private static Path screenshot(Shell shell, Display display) {
-        shell.redraw();
-        shell.update();
-        while (display.readAndDispatch()) {
-            // let the table paint before copying the window
-        }
-        Rectangle r = shell.getBounds();
-        Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, r.x, r.y);
-            ImageData data = image.getImageData();
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Path file = dir.resolve("scanlog.png").toAbsolutePath();
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { data };
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-            // the README's picture, kept current by every test run (docs/developers.md)
-            Path docs = Path.of("..", "..", "docs", "images");
-            if (Files.isDirectory(docs)) {
-                Files.copy(file, docs.resolve("scanlog.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            gc.dispose();
-            image.dispose();
-        }
-    }
-
 }

@@ -1,0 +1,318 @@
+package org.scizoo.catalogue.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.scizoo.core.model.Dataset;
+import org.scizoo.core.ports.BackendSettings;
+import org.scizoo.core.ports.CatalogException;
+import org.scizoo.core.ports.CatalogStore;
+import org.scizoo.core.ports.DatasetSearchProvider;
+import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.InvalidQueryException;
+import org.scizoo.core.search.ParamConditions;
+import org.scizoo.core.search.SearchHit;
+import org.scizoo.core.search.SearchQuery;
+import org.scizoo.core.search.SearchResults;
+import org.scizoo.search.LiveSearch;
+import org.scizoo.ui.app.OpenInJupyter;
+import org.scizoo.ui.app.WorkbenchBackend;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The Catalogue: words and conditions typed as a user types them ({@code T01 > 300 K; energy 12..13 keV}),
+ * the hits ranked by relevance in a table, and the selected dataset's page. Searches run in a job through
+ * the session's {@link LiveSearch}: our index, kept in step with what the session stores, or SciCat's own
+ * query on a SciCat backend. A condition that cannot be compared is said in red; the last hits stay.
+ */
+public class CataloguePart {
+
+    /** The most hits a search shows (a page; the count says how many there are). */
+    static final int PAGE = 200;
+    private static final String OPEN_HDF5 = "org.scizoo.hdf5.ui.command.open";
+    private static final String OPEN_HDF5_FILE = "org.scizoo.hdf5.ui.command.open.file";
+
+    @Inject
+    private WorkbenchBackend backend;
+    @Inject
+    private UISynchronize sync;
+    @Inject
+    private ECommandService commands;
+    @Inject
+    private EHandlerService handlers;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private DatasetSearchProvider engine;
+
+    private LiveSearch live;
+    private Text words;
+    private Text conditions;
+    private Label summary;
+    private ResultsTable results;
+    private DatasetPage page;
+    private String shownPid;
+
+    @PostConstruct
+    void create(Composite parent) {
+        org.scizoo.ui.app.EclipseCollectionsInOsgi.initialise();
+        live = new LiveSearch(backend.catalog(), engine);
+        parent.setLayout(new GridLayout(1, false));
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayout(new GridLayout(5, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(bar, SWT.NONE).setText("&Words");
+        words = new Text(bar, SWT.BORDER | SWT.SEARCH);
+        words.setMessage("lysozyme buffer");
+        words.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(bar, SWT.NONE).setText("Con&ditions");
+        conditions = new Text(bar, SWT.BORDER);
+        conditions.setMessage("T01 > 300 K; energy 12..13 keV");
+        conditions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button go = new Button(bar, SWT.PUSH);
+        go.setText("&Search");
+        go.addListener(SWT.Selection, e -> search());
+        words.addListener(SWT.DefaultSelection, e -> search());
+        conditions.addListener(SWT.DefaultSelection, e -> search());
+        summary = new Label(parent, SWT.WRAP);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        summary.setText("Type words and/or conditions, then Enter. Conditions: KEY OP NUMBER [UNIT] or KEY A..B [UNIT],"
+                + " joined by ';', compared in SI units.");
+
+        SashForm split = new SashForm(parent, SWT.VERTICAL);
+        split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        results = new ResultsTable(split, hit -> showPage(hit.pid()));
+        Composite lower = new Composite(split, SWT.NONE);
+        lower.setLayout(new GridLayout(1, false));
+        Composite actions = new Composite(lower, SWT.NONE);
+        actions.setLayout(new GridLayout(4, false));
+        button(actions, "Copy &PID", this::copyPids);
+        button(actions, "Open in &Jupyter", this::openInJupyter);
+        button(actions, "Open data file in the &HDF5 inspector", this::openFiles);
+        button(actions, "Copy file paths", () -> copy(String.join("\n", page.paths()), "file paths"));
+        page = new DatasetPage(lower);
+        split.setWeights(45, 55);
+    }
+
+    private static void button(Composite parent, String text, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    @Focus
+    void focus() {
+        words.setFocus();
+    }
+
+    /** Searches for what is typed (tests call it as Enter does). */
+    public void search() {
+        List<Criterion> parsed = new ArrayList<>();
+        for (String typed : conditions.getText().split(";")) {
+            if (typed.isBlank()) {
+                continue;
+            }
+            try {
+                parsed.add(ParamConditions.parse(typed.strip()));
+            } catch (InvalidQueryException e) {
+                problem(e.getMessage());
+                return;
+            }
+        }
+        SearchQuery query;
+        try {
+            query = new SearchQuery(words.getText(), parsed, PAGE, 0);
+        } catch (IllegalArgumentException e) {
+            problem(e.getMessage());
+            return;
+        }
+        BackendSettings settings = backend.settings();
+        if (settings == null) {
+            problem("The catalogue is not open yet");
+            return;
+        }
+        summary.setForeground(null);
+        summary.setText("Searching…");
+        Job job = Job.create("Searching the catalogue", monitor -> {
+            long t0 = System.nanoTime();
+            try {
+                SearchResults found = live.search(query, settings.searchIndexDir(),
+                        p -> sync.asyncExec(() -> setSummary(p)));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                sync.asyncExec(() -> shown(found, ms));
+            } catch (InvalidQueryException | CatalogException e) {
+                sync.asyncExec(() -> problem(e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void shown(SearchResults found, double ms) {
+        if (summary.isDisposed()) {
+            return;
+        }
+        results.show(found.hits());
+        setSummary(found.hits().size() + " of " + found.total() + " datasets found ("
+                + Math.round(ms) + " ms)"
+                + (found.total() > found.hits().size() ? "; the best " + PAGE + " shown" : ""));
+        if (!found.hits().isEmpty()) {
+            results.select(0);
+        }
+    }
+
+    private void showPage(String pid) {
+        if (pid.equals(shownPid)) {
+            return;
+        }
+        shownPid = pid;
+        Job.create("Reading " + pid, monitor -> {
+            try {
+                CatalogStore store = backend.catalog().store();
+                Dataset d = store.findDataset(pid).orElseThrow(() -> new CatalogException(pid + " is not in the"
+                        + " catalogue (or no longer yours)"));
+                DatasetPage.Content c = new DatasetPage.Content(d, store.findDatablocks(pid),
+                        store.annotations().history(pid));
+                sync.asyncExec(() -> {
+                    if (!summary.isDisposed() && pid.equals(shownPid)) {
+                        page.show(c);
+                    }
+                });
+            } catch (CatalogException e) {
+                sync.asyncExec(() -> problem(e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        }).schedule();
+    }
+
+    private void copyPids() {
+        List<String> pids = results.selectedPids();
+        if (pids.isEmpty()) {
+            setSummary("Select datasets to copy their pids");
+            return;
+        }
+        copy(String.join("\n", pids), pids.size() == 1 ? pids.get(0) : pids.size() + " pids");
+    }
+
+    private void copy(String text, String what) {
+        if (text.isEmpty()) {
+            setSummary("Nothing to copy");
+            return;
+        }
+        Clipboard clipboard = new Clipboard(summary.getDisplay());
+        try {
+            clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+        } finally {
+            clipboard.dispose();
+        }
+        setSummary("Copied " + what);
+    }
+
+    private void openInJupyter() {
+        List<String> pids = results.selectedPids();
+        if (pids.isEmpty()) {
+            setSummary("Select datasets to open them in Jupyter");
+            return;
+        }
+        try {
+            OpenInJupyter.open(summary.getShell(), sync, backend.catalog().store(), pids, this::setSummary);
+        } catch (CatalogException e) {
+            problem(e.getMessage());
+        }
+    }
+
+    private void openFiles() {
+        List<String> paths = page.paths();
+        if (commands.getCommand(OPEN_HDF5) == null || !commands.getCommand(OPEN_HDF5).isDefined()) {
+            problem("No HDF5 inspector is installed");
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String p : paths) {
+            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(p))) {
+                handlers.executeHandler(commands.createCommand(OPEN_HDF5, Map.of(OPEN_HDF5_FILE, p)));
+            } else {
+                missing.add(p);
+            }
+        }
+        if (paths.isEmpty()) {
+            setSummary("The dataset lists no files");
+        } else if (!missing.isEmpty()) {
+            setSummary("Not files on this computer: " + String.join(", ", missing));
+        }
+    }
+
+    private void setSummary(String text) {
+        if (!summary.isDisposed()) {
+            summary.setForeground(null);
+            summary.setText(text);
+            summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
+        }
+    }
+
+    private void problem(String text) {
+        if (!summary.isDisposed()) {
+            summary.setText(text);
+            summary.setForeground(summary.getDisplay().getSystemColor(SWT.COLOR_RED));
+            summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
+        }
+    }
+
+    /** For tests: the hits shown, the summary line and the page. */
+    public List<SearchHit> hits() {
+        return results.shown();
+    }
+
+    public String summary() {
+        return summary.getText();
+    }
+
+    public void type(String typedWords, String typedConditions) {
+        words.setText(typedWords);
+        conditions.setText(typedConditions);
+    }
+
+    /** The page's Details as "field=value unit" lines, and its files' paths; empty before a page is shown. */
+    public List<String> pageLines() {
+        List<String> lines = new ArrayList<>();
+        for (org.eclipse.swt.widgets.TreeItem top : page.details().getItems()) {
+            for (org.eclipse.swt.widgets.TreeItem i : top.getItems()) {
+                lines.add(i.getText(0) + "=" + i.getText(1) + (i.getText(2).isEmpty() ? "" : " " + i.getText(2)));
+                for (org.eclipse.swt.widgets.TreeItem g : i.getItems()) {
+                    lines.add(g.getText(0) + "=" + g.getText(1) + (g.getText(2).isEmpty() ? "" : " " + g.getText(2)));
+                }
+            }
+        }
+        lines.addAll(page.paths());
+        return lines;
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (live != null) {
+            live.close();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.scizoo.ui.tests.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scizoo.catalogue.ui.CataloguePart;
+import org.scizoo.core.search.SearchHit;
+import org.scizoo.scanlog.ui.ScanlogPart;
+import org.scizoo.ui.app.WorkbenchSettings;
+import org.scizoo.ui.tests.Screenshots;
+import org.scizoo.ui.tests.TestWorkbench;
+
+/**
+ * The Catalogue in the real workbench on the simulated beamline: words ranked with the best scoring 1, a
+ * unit-aware condition, a condition in a unit that does not convert said in red with the last hits kept,
+ * a scan recorded after the index was built found at once (the index follows the session live), and a
+ * hit's page with its details, scientific metadata with units and data file.
+ */
+class CatalogueSearchTest {
+
+    private static final long TIMEOUT_MS = 120_000;
+
+    @TempDir
+    Path data;
+
+    private int stage;
+    private final List<String> seen = new ArrayList<>();
+    private String waitingFor = "the Scanlog's first scans";
+    private String newest;
+    private String recorded;
+
+    @Test
+    void searchRankFilterFollowLiveAndOpenAPage() {
+        Map<String, String> settings = Map.of(WorkbenchSettings.DATA, data.toString(), WorkbenchSettings.SIM_INTERVAL,
+                "300ms");
+        boolean done = TestWorkbench.run(settings, TIMEOUT_MS, this::step);
+        assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
+        assertEquals(List.of("ranked", "units", "refused", "live", "page"), seen);
+    }
+
+    private boolean step(MApplication model) {
+        EModelService models = model.getContext().get(EModelService.class);
+        MPart scanlogPart = (MPart) models.find("org.scizoo.scanlog.ui.part.scanlog", model);
+        if (scanlogPart == null || !(scanlogPart.getObject() instanceof ScanlogPart scanlog)) {
+            return false;
+        }
+        EPartService parts = model.getChildren().get(0).getContext().get(EPartService.class);
+        switch (stage) {
+            case 0 -> {
+                if (scanlog.rowCount() >= 3) {
+                    catalogue(parts).type("scan", "");
+                    catalogue(parts).search();
+                    stage++;
+                    waitingFor = "hits for 'scan'";
+                }
+            }
+            case 1 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "hits for 'scan'; the summary says: " + c.summary();
+                if (!c.hits().isEmpty() && c.summary().contains("datasets found")) {
+                    assertEquals(1.0, c.hits().get(0).score(), 1e-9, "the best scores 1");
+                    assertTrue(c.hits().stream().allMatch(h -> h.score() > 0 && h.score() <= 1), c.hits().toString());
+                    seen.add("ranked");
+                    c.type("", "T01 > 0 K");
+                    c.search();
+                    stage++;
+                }
+            }
+            case 2 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "hits for T01 > 0 K; the summary says: " + c.summary();
+                if (c.summary().contains("datasets found") && !c.hits().isEmpty()
+                        && c.hits().stream().allMatch(h -> h.score() == 1.0)) {
+                    seen.add("units");
+                    c.type("", "T01 > 3 furlong");
+                    c.search();
+                    stage++;
+                }
+            }
+            case 3 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "the furlong refused; the summary says: " + c.summary();
+                if (c.summary().contains("furlong")) {
+                    assertTrue(c.summary().contains("not one SciCat converts"), c.summary());
+                    assertTrue(!c.hits().isEmpty(), "the last hits stay");
+                    seen.add("refused");
+                    newest = scanlog.cell(0, "pid");
+                    stage++;
+                }
+            }
+            case 4 -> { // a scan recorded after the index was built: searched for as soon as the Scanlog shows it
+                waitingFor = "a new scan in the Scanlog after " + newest;
+                if (scanlog.rowCount() > 0 && !scanlog.cell(0, "pid").equals(newest)) {
+                    recorded = scanlog.cell(0, "pid");
+                    catalogue(parts).type("", "");
+                    catalogue(parts).search();
+                    stage++;
+                }
+            }
+            case 5 -> {
+                CataloguePart c = catalogue(parts);
+                List<String> pids = c.hits().stream().map(SearchHit::pid).toList();
+                waitingFor = recorded + " among the newest hits " + pids.subList(0, Math.min(3, pids.size()))
+                        + "; the summary says: " + c.summary();
+                if (c.summary().contains("datasets found") && pids.contains(recorded)) {
+                    seen.add("live");
+                    stage++;
+                }
+            }
+            case 6 -> {
+                CataloguePart c = catalogue(parts);
+                String first = c.hits().get(0).pid();
+                List<String> lines = c.pageLines();
+                waitingFor = "the page of " + first + ": " + lines;
+                if (lines.contains("PID=" + first)) {
+                    assertTrue(lines.stream().anyMatch(l -> l.matches("T01=[-0-9.]+ \\S+")),
+                            "T01 with its unit: " + lines);
+                    assertTrue(lines.stream().anyMatch(l -> l.matches("/data/visitors/.*/scan_\\d{5,}\\.h5")),
+                            "the data file's path: " + lines);
+                    seen.add("page");
+                    Screenshots.save(scanlog.table().getShell(), "catalogue.png");
+                    return true;
+                }
+            }
+            default -> {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CataloguePart catalogue(EPartService parts) {
+        MPart part = parts.showPart("org.scizoo.catalogue.ui.part.catalogue", EPartService.PartState.VISIBLE);
+        return (CataloguePart) part.getObject();
+    }
+}
