@@ -53,6 +53,8 @@ public class CataloguePart {
     static final int PAGE = 200;
     private static final String OPEN_HDF5 = "org.scizoo.hdf5.ui.command.open";
     private static final String OPEN_HDF5_FILE = "org.scizoo.hdf5.ui.command.open.file";
+    private static final String REVEAL = "org.scizoo.scanlog.ui.command.reveal";
+    private static final String REVEAL_PID = "org.scizoo.scanlog.ui.command.reveal.pid";
 
     @Inject
     private WorkbenchBackend backend;
@@ -106,8 +108,9 @@ public class CataloguePart {
         Composite lower = new Composite(split, SWT.NONE);
         lower.setLayout(new GridLayout(1, false));
         Composite actions = new Composite(lower, SWT.NONE);
-        actions.setLayout(new GridLayout(4, false));
+        actions.setLayout(new GridLayout(5, false));
         button(actions, "Copy &PID", this::copyPids);
+        button(actions, "Show in Scan&log", this::showInScanlog);
         button(actions, "Open in &Jupyter", this::openInJupyter);
         button(actions, "Open data file in the &HDF5 inspector", this::openFiles);
         button(actions, "Copy file paths", () -> copy(String.join("\n", page.paths()), "file paths"));
@@ -205,6 +208,30 @@ public class CataloguePart {
             }
             return Status.OK_STATUS;
         }).schedule();
+    }
+
+    /** The page's dataset (the Scanlog's *Show in catalogue*, and tests): its page, whatever the hits are. */
+    public void showDataset(String pid) {
+        shownPid = null;
+        showPage(pid);
+        setSummary("The page of " + pid);
+    }
+
+    /** The page's dataset selected in the Scanlog, where one is installed. */
+    public void showInScanlog() {
+        String pid = shownPid;
+        if (pid == null) {
+            setSummary("Select a dataset to show it in the Scanlog");
+        } else if (commands.getCommand(REVEAL) == null || !commands.getCommand(REVEAL).isDefined()) {
+            problem("No Scanlog is installed");
+        } else {
+            handlers.executeHandler(commands.createCommand(REVEAL, Map.of(REVEAL_PID, pid)));
+        }
+    }
+
+    /** The pid whose page is shown (or being read), or null. */
+    public String shownPid() {
+        return shownPid;
     }
 
     private void copyPids() {

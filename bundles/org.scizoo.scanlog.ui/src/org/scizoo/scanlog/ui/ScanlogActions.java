@@ -60,6 +60,15 @@ final class ScanlogActions {
         MenuItem hdf5 = item(menu, "Open data file in the HDF5 inspector", this::openDataFiles);
         menu.addListener(SWT.Show, e -> hdf5.setEnabled(part.canOpenDataFiles()));
         item(menu, "Open in Jupyter", this::openInJupyter);
+        MenuItem catalogue = item(menu, "Show in catalogue", () -> {
+            List<String> pids = part.selectedPids();
+            if (pids.isEmpty()) {
+                part.setSummary("Select a scan to show its page in the Catalogue");
+            } else {
+                part.showInCatalogue(pids.get(0));
+            }
+        });
+        menu.addListener(SWT.Show, e -> catalogue.setEnabled(part.canShowInCatalogue()));
         new MenuItem(menu, SWT.SEPARATOR);
         item(menu, "Undo last annotation change\tCtrl+Z", part::undoLast);
         return menu;

@@ -98,6 +98,37 @@ public class ScanlogPart implements EditActions {
         handlers.executeHandler(commands.createCommand(OPEN_HDF5, java.util.Map.of(OPEN_HDF5_FILE, path)));
     }
 
+    /** The Catalogue's command that shows a dataset's page (org.scizoo.catalogue.ui's fragment.e4xmi). */
+    private static final String SHOW_IN_CATALOGUE = "org.scizoo.catalogue.ui.command.show";
+    private static final String SHOW_IN_CATALOGUE_PID = "org.scizoo.catalogue.ui.command.show.pid";
+
+    boolean canShowInCatalogue() {
+        return commands.getCommand(SHOW_IN_CATALOGUE) != null && commands.getCommand(SHOW_IN_CATALOGUE).isDefined();
+    }
+
+    void showInCatalogue(String pid) {
+        handlers.executeHandler(commands.createCommand(SHOW_IN_CATALOGUE, java.util.Map.of(SHOW_IN_CATALOGUE_PID,
+                pid)));
+    }
+
+    /**
+     * Selects the scan of that pid and scrolls to it (the Catalogue's *Show in Scanlog*); a scan the Scanlog's
+     * proposal, time window or filters leave out is said on its summary line.
+     */
+    public boolean reveal(String pid) {
+        if (table != null && table.reveal(pid)) {
+            return true;
+        }
+        setSummary(pid + " is not among the scans shown: choose all proposals, clear From/till and the filters");
+        return false;
+    }
+
+    /** The selected scans' pids, in the order shown. */
+    public List<String> selectedPids() {
+        Snapshot s = table == null ? null : table.snapshot();
+        return s == null ? List.of() : table.selectedRows().stream().map(r -> s.table().pid(r)).toList();
+    }
+
     @PostConstruct
     void create(Composite parent) {
         EclipseCollectionsInOsgi.initialise();

@@ -349,6 +349,20 @@ final class ScanlogTable {
         return rows;
     }
 
+    /** Selects and scrolls to the scan of that pid; false when it is not among the rows shown. */
+    boolean reveal(String pid) {
+        Snapshot s = snapshot;
+        java.util.OptionalInt row = s == null ? java.util.OptionalInt.empty() : s.table().row(pid);
+        int index = row.isPresent() ? s.rows().indexOf(row.getAsInt()) : -1;
+        if (index < 0) {
+            return false;
+        }
+        nat.doCommand(new org.eclipse.nebula.widgets.nattable.selection.command.SelectRowsCommand(selection, 0, index,
+                false, false));
+        nat.doCommand(new org.eclipse.nebula.widgets.nattable.viewport.command.ShowRowInViewportCommand(index));
+        return true;
+    }
+
     /** The table row under a point of the NatTable, or -1. */
     int rowAt(int x, int y) {
         Snapshot s = snapshot;

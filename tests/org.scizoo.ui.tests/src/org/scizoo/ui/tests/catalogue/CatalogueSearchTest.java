@@ -12,6 +12,11 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import java.util.stream.Stream;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.MenuItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.catalogue.ui.CataloguePart;
@@ -25,7 +30,8 @@ import org.scizoo.ui.tests.TestWorkbench;
  * The Catalogue in the real workbench on the simulated beamline: words ranked with the best scoring 1, a
  * unit-aware condition, a condition in a unit that does not convert said in red with the last hits kept,
  * a scan recorded after the index was built found at once (the index follows the session live), and a
- * hit's page with its details, scientific metadata with units and data file.
+ * hit's page with its details, scientific metadata with units and data file; *Show in Scanlog* selects
+ * it there, and the Scanlog's *Show in catalogue* shows another scan's page.
  */
 class CatalogueSearchTest {
 
@@ -46,7 +52,7 @@ class CatalogueSearchTest {
                 "300ms");
         boolean done = TestWorkbench.run(settings, TIMEOUT_MS, this::step);
         assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
-        assertEquals(List.of("ranked", "units", "refused", "live", "page"), seen);
+        assertEquals(List.of("ranked", "units", "refused", "live", "page", "in scanlog", "in catalogue"), seen);
     }
 
     private boolean step(MApplication model) {
@@ -130,6 +136,28 @@ class CatalogueSearchTest {
                             "the data file's path: " + lines);
                     seen.add("page");
                     Screenshots.save(scanlog.table().getShell(), "catalogue.png");
+                    recorded = first;
+                    c.showInScanlog();
+                    stage++;
+                }
+            }
+            case 7 -> { // Show in Scanlog: the Scanlog has that scan selected
+                waitingFor = recorded + " selected in the Scanlog; selected: " + scanlog.selectedPids();
+                if (scanlog.selectedPids().equals(List.of(recorded))) {
+                    seen.add("in scanlog");
+                    recorded = scanlog.cell(1, "pid");
+                    assertTrue(scanlog.reveal(recorded));
+                    MenuItem show = Stream.of(scanlog.table().getMenu().getItems())
+                            .filter(i -> i.getText().equals("Show in catalogue")).findFirst().orElseThrow();
+                    show.notifyListeners(SWT.Selection, new Event());
+                    stage++;
+                }
+            }
+            case 8 -> { // Show in catalogue, from the Scanlog's menu: that scan's page
+                CataloguePart c = catalogue(parts);
+                waitingFor = "the Catalogue's page of " + recorded + ": " + c.shownPid();
+                if (c.pageLines().contains("PID=" + recorded)) {
+                    seen.add("in catalogue");
                     return true;
                 }
             }
