@@ -56,7 +56,7 @@ public class CatalogCommand implements CliCommand {
         return """
                 usage: scizoo catalog list [--json] [--limit N] [--all] [--data DIR | --mongo-uri URI]
                        scizoo catalog search [WORDS…] [--where JSON] [--param 'T01 > 300 K']… [--limit N] [--skip N]
-                              [--json]
+                              [--facet FACET=VALUE]… [--facets] [--json]
                        scizoo catalog notebook PID… [--out FILE] [--jupyterhub URL --hub-home DIR]
                        scizoo catalog export --csv FILE|- [--proposal ID] [--from T] [--till T]
                               [--columns A,B,…] [--filter 'COL=EXPR;…'] [--search TEXT] [--sort COL[:desc]]
@@ -69,7 +69,10 @@ public class CatalogCommand implements CliCommand {
                 relevance (BM25, the best scoring 1; newest first without words): score, pid and name, or
                 --json. --where takes PaNOSC's query language: {"where": {"and": [{"variable": "T01",
                 "operator": "gt", "value": 300, "unit": "K"}, …]}, "query": "words", "limit": N}, with and/or
-                and the operators eq neq lt lte gt gte between inq. Its Lucene index lives in the data
+                and the operators eq neq lt lte gt gte between inq. --facet keeps the datasets with a value
+                in a facet (proposal, instrument, technique, type, time as 2025-06; several on one facet: any
+                of them); --facets prints each facet's values among the hits with their counts. Its Lucene
+                index lives in the data
                 folder, built on first use. With --scicat, SciCat's own query searches instead (its
                 fullquery: conditions joined by and, = < <= > >= and ranges, ends excluded; newest first,
                 unranked), with SciCat's access rules.
@@ -100,7 +103,7 @@ public class CatalogCommand implements CliCommand {
                 Args.with(Args.with(Args.with(Args.with(Args.with(Args.BACKEND_OPTIONS, Args.SCICAT_OPTIONS), "limit"),
                         CatalogExport.OPTIONS.toArray(String[]::new)), CatalogSearch.OPTIONS),
                         CatalogNotebook.OPTIONS),
-                java.util.Set.of("json", "all"));
+                Args.with(CatalogSearch.FLAGS, "json", "all"));
         List<String> known = List.of("list", "search", "export", "notebook");
         String what = args.positional().isEmpty() ? null : args.positional().get(0);
         boolean takesWords = what != null && (what.equals("search") || what.equals("notebook"));

@@ -12,6 +12,7 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.ports.DatasetSearchProvider;
+import org.scizoo.core.search.FacetFilter;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.PanoscQueries;
 import org.scizoo.core.search.Criterion;
@@ -24,14 +25,15 @@ import org.scizoo.headless.CliCommand;
 import org.scizoo.headless.UsageException;
 
 /**
- * {@code scizoo catalog search [TEXT…] [--where JSON] [--param 'T01 > 300 K']… [--limit N] [--skip N] [--json]}: the
- * datasets that meet every condition, ranked by the text's relevance (newest first without text), through
+ * {@code scizoo catalog search [TEXT…] [--where JSON] [--param 'T01 > 300 K']… [--facet proposal=ID]… [--facets]
+ * [--limit N] [--skip N] [--json]}: the datasets that meet every condition and facet value, ranked by the text's relevance (newest first without text), through
  * the catalogue's search index ({@link DatasetSearchProvider}), which lives in the data folder, or through the
  * store's own search where it has one (SciCat's full query).
  */
 final class CatalogSearch {
 
-    static final Set<String> OPTIONS = Set.of("param", "skip", "where");
+    static final Set<String> OPTIONS = Set.of("param", "skip", "where", "facet");
+    static final Set<String> FLAGS = Set.of("facets");
     private static final int DEFAULT_LIMIT = 20;
 
     private CatalogSearch() {
@@ -48,6 +50,14 @@ final class CatalogSearch {
                 throw new UsageException("--param: " + e.getMessage());
             }
         }
+        List<FacetFilter> filters = new ArrayList<>();
+        for (String typed : args.values("facet")) {
+            try {
+                filters.add(FacetFilter.parse(typed));
+            } catch (InvalidQueryException e) {
+                throw new UsageException("--facet: " + e.getMessage());
+            }
+        }
         String text = String.join(" ", args.positional().subList(1, args.positional().size()));
         SearchQuery query;
         try {
@@ -60,7 +70,7 @@ final class CatalogSearch {
                 limit = args.value("limit") != null ? limit : json.limit();
                 skip = args.value("skip") != null ? skip : json.skip();
             }
-            query = new SearchQuery(text, conditions, limit, skip);
+            query = new SearchQuery(text, conditions, filters, args.flag("facets"), limit, skip);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (InvalidQueryException e) {
@@ -81,11 +91,23 @@ final class CatalogSearch {
                             .append("datasetName", h.datasetName())
                             .append("creationTime", h.creationTime().toString()));
                 }
-                out.println(new Document("total", found.total()).append("hits", hits).toJson());
+                Document json = new Document("total", found.total()).append("hits", hits);
+                if (query.countFacets()) {
+                    Document facets = new Document();
+                    found.facets().forEach((dim, counts) -> facets.append(dim.id(), counts.stream()
+                            .map(c -> new Document("value", c.value()).append("count", c.count())).toList()));
+                    json.append("facets", facets);
+                }
+                out.println(json.toJson());
             } else {
                 out.printf("%d of %d datasets found in %s%n", found.hits().size(), found.total(), store.describe());
                 for (SearchHit h : found.hits()) {
                     out.printf("%.3f  %s  %s%n", h.score(), h.pid(), h.datasetName());
+                }
+                found.facets().forEach((dim, counts) -> out.println(dim.id() + ": " + String.join(", ",
+                        counts.stream().map(c -> c.value() + " (" + c.count() + ")").toList())));
+                if (query.countFacets() && found.facets().isEmpty()) {
+                    out.println("(no facet values among these datasets)");
                 }
             }
             return CliCommand.OK;

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -40,6 +41,8 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.ports.ScanSelection;
+import org.scizoo.core.search.FacetCount;
+import org.scizoo.core.search.FacetDim;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.ParamCondition;
 import org.scizoo.core.search.SearchHit;
@@ -60,6 +63,9 @@ public final class LuceneDatasetSearch implements DatasetSearch {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int BUILD_BATCH = 1000;
+    /** What the index's documents hold; an index of another version is built again. 2: with facets. */
+    private static final String VERSION_KEY = "scizoo.search.version";
+    private static final String VERSION = "2";
     private static final System.Logger LOG = System.getLogger(LuceneDatasetSearch.class.getName());
 
     private final FSDirectory directory;
@@ -68,6 +74,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
     private final SearcherManager searchers;
     private final CatalogStore store;
     private final Map<String, Optional<Proposal>> proposals = new HashMap<>();
+    private final LuceneFacets facets = new LuceneFacets();
     private AutoCloseable feed;
 
     private LuceneDatasetSearch(CatalogStore store, FSDirectory directory, IndexWriter writer,
@@ -111,14 +118,24 @@ public final class LuceneDatasetSearch implements DatasetSearch {
         }
     }
 
-    /** Builds the index again when it does not hold as many datasets as the store. */
+    /** Builds the index again when it does not hold as many datasets as the store, or is of another version. */
     private void catchUp(Consumer<String> progress) throws CatalogException, IOException {
         long want = store.countDatasets();
         long have = writer.getDocStats().numDocs;
-        if (want == have) {
+        String version = null;
+        for (Map.Entry<String, String> e : writer.getLiveCommitData() == null ? List.<Map.Entry<String, String>>of()
+                : writer.getLiveCommitData()) {
+            if (VERSION_KEY.equals(e.getKey())) {
+                version = e.getValue();
+            }
+        }
+        if (want == have && (VERSION.equals(version) || have == 0)) {
+            writer.setLiveCommitData(Map.of(VERSION_KEY, VERSION).entrySet());
             return;
         }
-        progress.accept("search index: building it from " + want + " datasets (it held " + have + ")");
+        progress.accept("search index: building it from " + want + " datasets (it held " + have
+                + (VERSION.equals(version) ? "" : ", of an earlier version") + ")");
+        writer.setLiveCommitData(Map.of(VERSION_KEY, VERSION).entrySet());
         writer.deleteAll();
         long t0 = System.nanoTime();
         long[] done = { 0 };
@@ -145,8 +162,9 @@ public final class LuceneDatasetSearch implements DatasetSearch {
                 (System.nanoTime() - t0) / 1e9));
     }
 
-    private Document document(Dataset d) {
-        return DatasetDocuments.of(d, id -> proposals.computeIfAbsent(id, this::proposal).orElse(null));
+    private Document document(Dataset d) throws IOException {
+        return facets.build(DatasetDocuments.of(d, id -> proposals.computeIfAbsent(id, this::proposal).orElse(null)),
+                d);
     }
 
     private Optional<Proposal> proposal(String id) {
@@ -175,7 +193,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
 
     @Override
     public SearchResults search(SearchQuery q, Set<String> groups) throws CatalogException, InvalidQueryException {
-        Query query = LuceneQueries.of(q, groups, analyzer);
+        Query query = facets.filter(LuceneQueries.of(q, groups, analyzer), q.filters());
         boolean byWords = !LuceneQueries.words(q.text(), analyzer).isEmpty();
         int limit = q.limit() == 0 ? DEFAULT_LIMIT : q.limit();
         try {
@@ -186,9 +204,19 @@ public final class LuceneDatasetSearch implements DatasetSearch {
             try {
                 checkUnits(q, s.getIndexReader());
                 int n = q.skip() + limit;
-                TopDocs top = byWords ? s.search(query, n)
-                        : s.search(query, n, new Sort(new SortField(DatasetDocuments.CREATED, SortField.Type.LONG,
-                                true)));
+                Sort newestFirst = byWords ? null
+                        : new Sort(new SortField(DatasetDocuments.CREATED, SortField.Type.LONG, true));
+                TopDocs top;
+                Map<FacetDim, List<FacetCount>> counts = Map.of();
+                if (q.countFacets()) {
+                    FacetsCollectorManager.FacetsResult r = byWords
+                            ? FacetsCollectorManager.search(s, query, n, new FacetsCollectorManager())
+                            : FacetsCollectorManager.search(s, query, n, newestFirst, new FacetsCollectorManager());
+                    top = r.topDocs();
+                    counts = facets.count(s.getIndexReader(), r.facetsCollector());
+                } else {
+                    top = byWords ? s.search(query, n) : s.search(query, n, newestFirst);
+                }
                 long total = s.count(query);
                 float best = byWords && top.scoreDocs.length > 0 ? top.scoreDocs[0].score : 1f;
                 List<SearchHit> hits = new ArrayList<>();
@@ -200,7 +228,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
                     hits.add(new SearchHit(d.get(DatasetDocuments.PID), score, d.get(DatasetDocuments.NAME),
                             Instant.ofEpochMilli(d.getField(DatasetDocuments.CREATED).numericValue().longValue())));
                 }
-                return new SearchResults(hits, total);
+                return new SearchResults(hits, total, counts);
             } finally {
                 searchers.release(s);
             }

@@ -32,6 +32,10 @@ import org.scizoo.core.ports.ScanSelection;
 import org.scizoo.core.search.Criterion;
 import org.scizoo.core.search.ParamConditions;
 import org.scizoo.core.search.SearchHit;
+import org.scizoo.core.search.FacetCount;
+import org.scizoo.core.search.FacetDim;
+import org.scizoo.core.search.FacetFilter;
+import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.SearchQuery;
 import org.scizoo.core.search.SearchResults;
 import org.scizoo.headless.UsageException;
@@ -155,6 +159,22 @@ class SciCatReadsTest {
             assertEquals(List.of(A1), search.search(query("", "T01 20.5..21.5 degC"), null).hits().stream()
                     .map(SearchHit::pid).toList());
             assertEquals(2, search.size(), "alice's group's datasets");
+            SearchResults counted = search.search(new SearchQuery("", List.of(), List.of(), true, 1, 0), null);
+            assertEquals(List.of(new FacetCount(SciCatBackend.ALICE_GROUP, 2)), counted.facets().get(FacetDim.PROPOSAL),
+                    "SciCat's fullfacet counts every hit, not the page of 1");
+            assertEquals(List.of(new FacetCount("raw", 2)), counted.facets().get(FacetDim.TYPE));
+            assertEquals(List.of(new FacetCount("2026-11", 2)), counted.facets().get(FacetDim.TIME),
+                    "SciCat's days summed into months");
+            assertEquals(List.of(A2), search.search(query("", "T01 > 294.5 K").withFacets(List.of(
+                    FacetFilter.parse("time=2026-11"), FacetFilter.parse("proposal=" + SciCatBackend.ALICE_GROUP)),
+                    false), null).hits().stream().map(SearchHit::pid).toList(), "facets as SciCat's fields");
+            assertEquals(0, search.search(query("", "T01 > 0 degC").withFacets(List.of(FacetFilter.parse(
+                    "time=2026-10")), false), null).total());
+            assertEquals(0, search.search(query("", "T01 > 0 degC").withFacets(List.of(FacetFilter.parse(
+                    "type=derived")), false), null).total());
+            InvalidQueryException technique = assertThrows(InvalidQueryException.class, () -> search.search(
+                    query("", "T01 > 0 degC").withFacets(List.of(FacetFilter.parse("technique=XPS")), false), null));
+            assertTrue(technique.getMessage().contains("cannot keep datasets by technique"), technique.getMessage());
             // SciCat's text search is MongoDB's $text on the text indexes SciCat asks for at start, which the
             // embedded stand-in (mongo-java-server) cannot make: here SciCat answers 500, and that is said
             CatalogException text = assertThrows(CatalogException.class,

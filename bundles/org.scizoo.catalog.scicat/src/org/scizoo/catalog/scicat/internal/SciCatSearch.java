@@ -25,11 +25,13 @@ import org.scizoo.core.units.SciCatUnits;
  * in SI units), and the count from {@code /fullfacet}. SciCat applies the login's access rules; the groups a
  * caller passes are not needed. SciCat's query ANDs its filters and knows fewer operators than PaNOSC's
  * language: {@code or}, {@code !=}, {@code in}, and two conditions on one key are refused with the reason
- * rather than answered wrongly. It does not rank: hits come newest first, each scored 1.
+ * rather than answered wrongly. It does not rank: hits come newest first, each scored 1. Facets: as
+ * {@link SciCatFacets} says.
  */
 final class SciCatSearch implements DatasetSearch {
 
     private static final String ROUTE = "/v3/datasets";
+    private static final int FACET_VALUES = 10;
     private final SciCatApi api;
 
     SciCatSearch(SciCatApi api) {
@@ -62,19 +64,25 @@ final class SciCatSearch implements DatasetSearch {
                     : time == null ? null : IsoInstants.parse(time.toString());
             hits.add(new SearchHit(d.getString("pid"), 1.0, d.getString("datasetName"), created));
         }
-        return new SearchResults(hits, count(fields));
+        Document counted = facets(fields, query.countFacets());
+        return new SearchResults(hits, total(counted),
+                query.countFacets() ? SciCatFacets.counts(counted, FACET_VALUES) : java.util.Map.of());
     }
 
-    /** SciCat's count of what the fields select, as the login may see it ({@code fullfacet}'s {@code all}). */
-    private long count(Document fields) throws CatalogException {
-        String path = ROUTE + "/fullfacet?fields=" + SciCatApi.encodeQuery(fields.toJson()) + "&facets="
-                + SciCatApi.encodeQuery("[]");
-        List<Document> facets = api.getList(path);
-        if (facets.isEmpty()) {
-            return 0;
-        }
-        List<Document> all = facets.get(0).getList("all", Document.class, List.of());
+    private static long total(Document facets) {
+        List<Document> all = facets.getList("all", Document.class, List.of());
         return all.isEmpty() ? 0 : ((Number) all.get(0).get("totalSets")).longValue();
+    }
+
+    /**
+     * SciCat's {@code fullfacet} on what the fields select, as the login may see it: {@code all} (the count)
+     * and, if asked, the facets' groups.
+     */
+    private Document facets(Document fields, boolean countFacets) throws CatalogException {
+        String path = ROUTE + "/fullfacet?fields=" + SciCatApi.encodeQuery(fields.toJson()) + "&facets="
+                + SciCatApi.encodeQuery(countFacets ? SciCatFacets.ASKED : "[]");
+        List<Document> answer = api.getList(path);
+        return answer.isEmpty() ? new Document() : answer.get(0);
     }
 
     /** The query as SciCat's full-query fields: {@code text} and {@code scientific}. */
@@ -99,6 +107,7 @@ final class SciCatSearch implements DatasetSearch {
         if (!scientific.isEmpty()) {
             fields.append("scientific", scientific);
         }
+        SciCatFacets.filter(query.filters(), fields);
         return fields;
     }
 
@@ -145,7 +154,7 @@ final class SciCatSearch implements DatasetSearch {
 
     @Override
     public long size() throws CatalogException {
-        return count(new Document());
+        return total(facets(new Document(), false));
     }
 
     @Override
