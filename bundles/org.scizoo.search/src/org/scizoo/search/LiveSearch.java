@@ -43,6 +43,16 @@ public final class LiveSearch implements AutoCloseable {
      */
     public synchronized SearchResults search(SearchQuery query, Path indexDir, Consumer<String> progress)
             throws CatalogException, InvalidQueryException {
+        return opened(indexDir, progress).search(query, null);
+    }
+
+    /** The keys conditions compare and their SI units ({@link DatasetSearch#numericKeys()}), opening as a search does. */
+    public synchronized java.util.SortedMap<String, List<String>> numericKeys(Path indexDir, Consumer<String> progress)
+            throws CatalogException {
+        return opened(indexDir, progress).numericKeys();
+    }
+
+    private DatasetSearch opened(Path indexDir, Consumer<String> progress) throws CatalogException {
         CatalogStore store = catalog.store();
         if (store != openedFor) {
             closeSearch();
@@ -63,7 +73,7 @@ public final class LiveSearch implements AutoCloseable {
                 }
             }
         }
-        return search.search(query, null);
+        return search;
     }
 
     private void stored(List<Dataset> datasets) {

@@ -11,6 +11,10 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.bindings.keys.KeyStroke;
+import org.eclipse.jface.bindings.keys.ParseException;
+import org.eclipse.jface.fieldassist.ContentProposalAdapter;
+import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.dnd.Clipboard;
@@ -28,6 +32,7 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.CatalogStore;
 import org.scizoo.core.ports.DatasetSearchProvider;
 import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.FacetFilter;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.ParamConditions;
 import org.scizoo.core.search.SearchHit;
@@ -45,12 +50,16 @@ import jakarta.inject.Inject;
  * The Catalogue: words and conditions typed as a user types them ({@code T01 > 300 K; energy 12..13 keV}),
  * the hits ranked by relevance in a table, and the selected dataset's page. Searches run in a job through
  * the session's {@link LiveSearch}: our index, kept in step with what the session stores, or SciCat's own
- * query on a SciCat backend. A condition that cannot be compared is said in red; the last hits stay.
+ * query on a SciCat backend. Beside the hits, the facets ({@link FacetPanel}) narrow them; the conditions
+ * field suggests keys and units ({@link ConditionProposals}). A condition that cannot be compared is said in
+ * red; the last hits stay.
  */
 public class CataloguePart {
 
     /** The most hits a search shows (a page; the count says how many there are). */
     static final int PAGE = 200;
+    private static final char[] AUTO_ACTIVATION = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_ "
+            .toCharArray();
     private static final String OPEN_HDF5 = "org.scizoo.hdf5.ui.command.open";
     private static final String OPEN_HDF5_FILE = "org.scizoo.hdf5.ui.command.open.file";
     private static final String REVEAL = "org.scizoo.scanlog.ui.command.reveal";
@@ -73,6 +82,8 @@ public class CataloguePart {
     private Text conditions;
     private Label summary;
     private ResultsTable results;
+    private FacetPanel facets;
+    private final ConditionProposals proposals = new ConditionProposals();
     private DatasetPage page;
     private String shownPid;
 
@@ -92,6 +103,8 @@ public class CataloguePart {
         conditions = new Text(bar, SWT.BORDER);
         conditions.setMessage("T01 > 300 K; energy 12..13 keV");
         conditions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        conditions.setToolTipText("Ctrl+Space suggests the metadata keys and their units");
+        suggest(conditions);
         Button go = new Button(bar, SWT.PUSH);
         go.setText("&Search");
         go.addListener(SWT.Selection, e -> search());
@@ -104,7 +117,10 @@ public class CataloguePart {
 
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        results = new ResultsTable(split, hit -> showPage(hit.pid()));
+        SashForm beside = new SashForm(split, SWT.HORIZONTAL);
+        facets = new FacetPanel(beside, picked -> search());
+        results = new ResultsTable(beside, hit -> showPage(hit.pid()));
+        beside.setWeights(22, 78);
         Composite lower = new Composite(split, SWT.NONE);
         lower.setLayout(new GridLayout(1, false));
         Composite actions = new Composite(lower, SWT.NONE);
@@ -116,6 +132,16 @@ public class CataloguePart {
         button(actions, "Copy file paths", () -> copy(String.join("\n", page.paths()), "file paths"));
         page = new DatasetPage(lower);
         split.setWeights(45, 55);
+    }
+
+    private void suggest(Text field) {
+        try {
+            ContentProposalAdapter adapter = new ContentProposalAdapter(field, new TextContentAdapter(), proposals,
+                    KeyStroke.getInstance("Ctrl+Space"), AUTO_ACTIVATION);
+            adapter.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_INSERT);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e); // a constant key stroke
+        }
     }
 
     private static void button(Composite parent, String text, Runnable action) {
@@ -145,7 +171,7 @@ public class CataloguePart {
         }
         SearchQuery query;
         try {
-            query = new SearchQuery(words.getText(), parsed, PAGE, 0);
+            query = new SearchQuery(words.getText(), parsed, facets.filters(), true, PAGE, 0);
         } catch (IllegalArgumentException e) {
             problem(e.getMessage());
             return;
@@ -163,6 +189,8 @@ public class CataloguePart {
                 SearchResults found = live.search(query, settings.searchIndexDir(),
                         p -> sync.asyncExec(() -> setSummary(p)));
                 double ms = (System.nanoTime() - t0) / 1e6;
+                proposals.keys(live.numericKeys(settings.searchIndexDir(), p -> {
+                }));
                 sync.asyncExec(() -> shown(found, ms));
             } catch (InvalidQueryException | CatalogException e) {
                 sync.asyncExec(() -> problem(e.getMessage()));
@@ -178,6 +206,7 @@ public class CataloguePart {
             return;
         }
         results.show(found.hits());
+        facets.show(found.facets());
         setSummary(found.hits().size() + " of " + found.total() + " datasets found ("
                 + Math.round(ms) + " ms)"
                 + (found.total() > found.hits().size() ? "; the best " + PAGE + " shown" : ""));
@@ -305,6 +334,21 @@ public class CataloguePart {
             summary.setForeground(summary.getDisplay().getSystemColor(SWT.COLOR_RED));
             summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
         }
+    }
+
+    /** For tests: the facets' values shown ("proposal=p1 (3)", checked ones with '*'), and a click on one. */
+    public List<String> facetLines() {
+        return facets.lines();
+    }
+
+    public void pickFacet(FacetFilter f, boolean on) {
+        facets.pick(f, on, picked -> search());
+    }
+
+    /** For tests: what the conditions field suggests for {@code typed} with the cursor at its end. */
+    public List<String> suggestions(String typed) {
+        return java.util.Arrays.stream(proposals.getProposals(typed, typed.length())).map(p -> p.getContent())
+                .toList();
     }
 
     /** For tests: the hits shown, the summary line and the page. */

@@ -30,6 +30,14 @@ public interface DatasetSearch extends AutoCloseable {
      */
     void stored(List<Dataset> datasets);
 
+    /**
+     * The scientific-metadata keys whose numbers conditions compare, each with the SI units it is stored in
+     * (for suggestions as a condition is typed); empty where the engine does not know them.
+     */
+    default java.util.SortedMap<String, List<String>> numericKeys() throws CatalogException {
+        return new java.util.TreeMap<>();
+    }
+
     /** How many datasets the index holds. */
     long size() throws CatalogException;
 

@@ -256,6 +256,34 @@ public final class LuceneDatasetSearch implements DatasetSearch {
         }
     }
 
+    @Override
+    public java.util.SortedMap<String, List<String>> numericKeys() throws CatalogException {
+        java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        try {
+            if (writer == null) {
+                searchers.maybeRefresh();
+            }
+            IndexSearcher s = searchers.acquire();
+            try {
+                Terms terms = MultiTerms.getTerms(s.getIndexReader(), DatasetDocuments.HAS);
+                if (terms != null) {
+                    TermsEnum e = terms.iterator();
+                    for (BytesRef t = e.next(); t != null; t = e.next()) {
+                        String field = t.utf8ToString(); // n:KEY:UNIT, the unit after the last ':'
+                        int unit = field.lastIndexOf(':');
+                        out.computeIfAbsent(field.substring(2, unit), k -> new ArrayList<>())
+                                .add(field.substring(unit + 1));
+                    }
+                }
+                return out;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new CatalogException("The search index could not be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The SI units a key's numbers are stored in, from the index's {@code has} terms. */
     private static List<String> storedUnits(IndexReader reader, String key) throws IOException {
         List<String> out = new ArrayList<>();

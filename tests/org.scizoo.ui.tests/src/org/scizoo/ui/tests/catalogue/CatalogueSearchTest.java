@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.catalogue.ui.CataloguePart;
+import org.scizoo.core.search.FacetDim;
+import org.scizoo.core.search.FacetFilter;
 import org.scizoo.core.search.SearchHit;
 import org.scizoo.scanlog.ui.ScanlogPart;
 import org.scizoo.ui.app.WorkbenchSettings;
@@ -45,6 +47,7 @@ class CatalogueSearchTest {
     private String waitingFor = "the Scanlog's first scans";
     private String newest;
     private String recorded;
+    private String picked;
 
     @Test
     void searchRankFilterFollowLiveAndOpenAPage() {
@@ -52,7 +55,8 @@ class CatalogueSearchTest {
                 "300ms");
         boolean done = TestWorkbench.run(settings, TIMEOUT_MS, this::step);
         assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
-        assertEquals(List.of("ranked", "units", "refused", "live", "page", "in scanlog", "in catalogue"), seen);
+        assertEquals(List.of("ranked", "units", "facets", "refused", "live", "page", "in scanlog", "in catalogue"),
+                seen);
     }
 
     private boolean step(MApplication model) {
@@ -89,9 +93,37 @@ class CatalogueSearchTest {
                 if (c.summary().contains("datasets found") && !c.hits().isEmpty()
                         && c.hits().stream().allMatch(h -> h.score() == 1.0)) {
                     seen.add("units");
+                    assertTrue(c.suggestions("T0").contains("1 "), "the key T01 suggested: " + c.suggestions("T0"));
+                    assertEquals(List.of("K"), c.suggestions("T01 > 300 "), "T01's unit suggested");
+                    List<String> lines = c.facetLines();
+                    String proposal = lines.stream().filter(l -> l.startsWith("proposal=")).findFirst()
+                            .orElseThrow(() -> new AssertionError("no proposal facet: " + lines));
+                    assertTrue(lines.stream().anyMatch(l -> l.startsWith("time=")), lines.toString());
+                    picked = proposal.substring("proposal=".length());
+                    c.pickFacet(new FacetFilter(FacetDim.PROPOSAL, picked.substring(0, picked.lastIndexOf(" ("))),
+                            true);
+                    stage = 20;
+                }
+            }
+            case 20 -> { // a proposal picked: its datasets only, as many as its count said
+                CataloguePart c = catalogue(parts);
+                waitingFor = "the picked proposal " + picked + " checked; facets: " + c.facetLines() + "; summary: "
+                        + c.summary();
+                String name = picked.substring(0, picked.lastIndexOf(" ("));
+                String line = c.facetLines().stream().filter(l -> l.startsWith("*proposal=" + name + " ("))
+                        .findFirst().orElse(null);
+                if (c.summary().contains("datasets found") && line != null) {
+                    // counted in the same search as the hits (scans keep coming: the count may have grown)
+                    String count = line.substring(line.lastIndexOf('(') + 1, line.length() - 1);
+                    assertTrue(c.summary().contains(" of " + count + " datasets found"), c.summary() + " " + line);
+                    assertTrue(c.facetLines().stream().filter(l -> l.startsWith("proposal=")).findAny().isEmpty(),
+                            "only the picked proposal's datasets: " + c.facetLines());
+                    seen.add("facets");
+                    c.pickFacet(new FacetFilter(FacetDim.PROPOSAL, picked.substring(0, picked.lastIndexOf(" ("))),
+                            false);
                     c.type("", "T01 > 3 furlong");
                     c.search();
-                    stage++;
+                    stage = 3;
                 }
             }
             case 3 -> {
