@@ -23,6 +23,7 @@ import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.ports.DatasetSearchProvider;
 import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.FacetFilter;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.ParamConditions;
 import org.scizoo.core.search.SearchQuery;
@@ -39,7 +40,7 @@ import com.mongodb.client.model.Sorts;
  * {@code scizoo bench-search}, run by {@code ./scizoo bench search}: the search index over a catalogue of N
  * scans (the embedded store, filled once and kept; one scan in ten in kelvin and amperes, so units are mixed):
  * its build rate and size on disk against the catalogue's, then 40 searches (words, 1–3 conditions with unit
- * conversion, a visitor's groups, pages further down), p50 and p95. Baseline in the same run: the searches
+ * conversion, a visitor's groups, facets counted and picked, pages further down), p50 and p95. Baseline in the same run: the searches
  * with conditions only, as the MongoDB filter on SciCat's {@code valueSI}/{@code unitSI} that a store would
  * run, against the same embedded store.
  */
@@ -77,8 +78,16 @@ public class BenchSearchCommand implements CliCommand {
                 conditions only (default 4) as MongoDB filters on the store, once each, and the ratio.""";
     }
 
-    /** A search of the 40: what it is, its words, its typed conditions, a visitor's groups or all, its page. */
-    private record Search(String words, List<String> conditions, boolean visitor, int skip) {
+    /**
+     * A search of the 40: its words, its typed conditions, a visitor's groups or all, its page, whether it
+     * counts the facets, and the facet values it keeps ({@code proposal=…}).
+     */
+    private record Search(String words, List<String> conditions, boolean visitor, int skip, boolean countFacets,
+            List<String> facets) {
+
+        Search(String words, List<String> conditions, boolean visitor, int skip) {
+            this(words, conditions, visitor, skip, false, List.of());
+        }
     }
 
     private static List<Search> searches() {
@@ -95,14 +104,15 @@ public class BenchSearchCommand implements CliCommand {
         for (String w : words) {
             s.add(new Search(w, List.of(), false, 0)); // 5 of words
         }
-        for (int i = 0; i < 10; i++) {
-            s.add(new Search(words[i % words.length], List.of(conditions[i]), false, 0)); // 10 of both
+        for (int i = 0; i < 10; i++) { // 10 of both, counting the facets
+            s.add(new Search(words[i % words.length], List.of(conditions[i]), false, 0, true, List.of()));
         }
         for (int i = 0; i < 10; i++) {
             s.add(new Search(i % 2 == 0 ? words[i % words.length] : "", List.of(conditions[i]), true, 0)); // visitor
         }
-        for (int i = 0; i < 5; i++) {
-            s.add(new Search(words[i], List.of(), false, 500)); // a page further down
+        for (int i = 0; i < 5; i++) { // a page further down, in one proposal and month, counting the facets
+            s.add(new Search(words[i], List.of(), false, 500, true,
+                    i % 2 == 0 ? List.of("proposal=" + VISITOR) : List.of("proposal=" + VISITOR, "type=raw")));
         }
         return s;
     }
@@ -218,7 +228,11 @@ public class BenchSearchCommand implements CliCommand {
         for (String c : s.conditions()) {
             conditions.add(ParamConditions.parse(c));
         }
-        return new SearchQuery(s.words(), conditions, 50, s.skip());
+        List<FacetFilter> filters = new ArrayList<>();
+        for (String f : s.facets()) {
+            filters.add(FacetFilter.parse(f));
+        }
+        return new SearchQuery(s.words(), conditions, filters, s.countFacets(), 50, s.skip());
     }
 
     private static long size(Path dir) throws IOException {

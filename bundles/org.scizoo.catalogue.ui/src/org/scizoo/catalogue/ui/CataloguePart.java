@@ -86,6 +86,8 @@ public class CataloguePart {
     private final ConditionProposals proposals = new ConditionProposals();
     private DatasetPage page;
     private String shownPid;
+    /** Searches asked for so far (the UI thread's): only the latest one's answer is shown. */
+    private int searches;
 
     @PostConstruct
     void create(Composite parent) {
@@ -157,6 +159,7 @@ public class CataloguePart {
 
     /** Searches for what is typed (tests call it as Enter does). */
     public void search() {
+        int mine = ++searches; // an earlier search still running no longer shows its answer
         List<Criterion> parsed = new ArrayList<>();
         for (String typed : conditions.getText().split(";")) {
             if (typed.isBlank()) {
@@ -191,9 +194,17 @@ public class CataloguePart {
                 double ms = (System.nanoTime() - t0) / 1e6;
                 proposals.keys(live.numericKeys(settings.searchIndexDir(), p -> {
                 }));
-                sync.asyncExec(() -> shown(found, ms));
+                sync.asyncExec(() -> {
+                    if (mine == searches) {
+                        shown(found, ms);
+                    }
+                });
             } catch (InvalidQueryException | CatalogException e) {
-                sync.asyncExec(() -> problem(e.getMessage()));
+                sync.asyncExec(() -> {
+                    if (mine == searches) {
+                        problem(e.getMessage());
+                    }
+                });
             }
             return Status.OK_STATUS;
         });
