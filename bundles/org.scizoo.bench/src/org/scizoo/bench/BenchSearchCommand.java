@@ -110,7 +110,7 @@ public class BenchSearchCommand implements CliCommand {
         for (int i = 0; i < 10; i++) {
             s.add(new Search(i % 2 == 0 ? words[i % words.length] : "", List.of(conditions[i]), true, 0)); // visitor
         }
-        for (int i = 0; i < 5; i++) { // a page further down, in one proposal and month, counting the facets
+        for (int i = 0; i < 5; i++) { // a page further down in one proposal (and type), counting the facets
             s.add(new Search(words[i], List.of(), false, 500, true,
                     i % 2 == 0 ? List.of("proposal=" + VISITOR) : List.of("proposal=" + VISITOR, "type=raw")));
         }

@@ -3,6 +3,7 @@ package org.scizoo.search;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 
 import org.scizoo.core.model.Dataset;
@@ -47,7 +48,7 @@ public final class LiveSearch implements AutoCloseable {
     }
 
     /** The keys conditions compare and their SI units ({@link DatasetSearch#numericKeys()}), opening as a search does. */
-    public synchronized java.util.SortedMap<String, List<String>> numericKeys(Path indexDir, Consumer<String> progress)
+    public synchronized SortedMap<String, List<String>> numericKeys(Path indexDir, Consumer<String> progress)
             throws CatalogException {
         return opened(indexDir, progress).numericKeys();
     }

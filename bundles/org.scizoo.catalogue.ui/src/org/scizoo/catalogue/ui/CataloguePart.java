@@ -353,7 +353,7 @@ public class CataloguePart {
     }
 
     public void pickFacet(FacetFilter f, boolean on) {
-        facets.pick(f, on, picked -> search());
+        facets.pick(f, on);
     }
 
     /** For tests: what the conditions field suggests for {@code typed} with the cursor at its end. */

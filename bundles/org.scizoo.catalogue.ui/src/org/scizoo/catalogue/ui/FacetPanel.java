@@ -24,19 +24,16 @@ final class FacetPanel {
 
     private final Tree tree;
     private final Set<FacetFilter> picked = new LinkedHashSet<>();
+    private final Consumer<List<FacetFilter>> changed;
 
     FacetPanel(Composite parent, Consumer<List<FacetFilter>> changed) {
+        this.changed = changed;
         tree = new Tree(parent, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL);
         tree.setToolTipText("Check values to keep only their datasets");
         tree.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK && e.item instanceof TreeItem item
                     && item.getData() instanceof FacetFilter f) {
-                if (item.getChecked()) {
-                    picked.add(f);
-                } else {
-                    picked.remove(f);
-                }
-                changed.accept(filters());
+                pick(f, item.getChecked());
             } else if (e.detail == SWT.CHECK && e.item instanceof TreeItem top) {
                 top.setChecked(false); // a facet's name is not a value
             }
@@ -49,11 +46,6 @@ final class FacetPanel {
 
     List<FacetFilter> filters() {
         return List.copyOf(picked);
-    }
-
-    /** Forgets what was picked (a new search typed). */
-    void clear() {
-        picked.clear();
     }
 
     void show(Map<FacetDim, List<FacetCount>> counts) {
@@ -97,8 +89,8 @@ final class FacetPanel {
         return out;
     }
 
-    /** For tests: checks or unchecks a value as a click does. */
-    void pick(FacetFilter f, boolean on, Consumer<List<FacetFilter>> changed) {
+    /** A value checked or unchecked (a click, or a test as one). */
+    void pick(FacetFilter f, boolean on) {
         if (on) {
             picked.add(f);
         } else {

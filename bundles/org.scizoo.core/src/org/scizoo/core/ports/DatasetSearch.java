@@ -2,6 +2,8 @@ package org.scizoo.core.ports;
 
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.scizoo.core.model.Dataset;
 
@@ -34,8 +36,8 @@ public interface DatasetSearch extends AutoCloseable {
      * The scientific-metadata keys whose numbers conditions compare, each with the SI units it is stored in
      * (for suggestions as a condition is typed); empty where the engine does not know them.
      */
-    default java.util.SortedMap<String, List<String>> numericKeys() throws CatalogException {
-        return new java.util.TreeMap<>();
+    default SortedMap<String, List<String>> numericKeys() throws CatalogException {
+        return new TreeMap<>();
     }
 
     /** How many datasets the index holds. */

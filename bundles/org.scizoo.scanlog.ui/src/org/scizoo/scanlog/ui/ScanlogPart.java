@@ -68,6 +68,10 @@ public class ScanlogPart implements EditActions {
 
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    /** A pid {@link #reveal} did not find, tried again as new snapshots come until {@link #revealUntil}. */
+    private String revealing;
+    private long revealUntil;
+    private static final long REVEAL_WAIT_NS = 5_000_000_000L;
     private final Deque<ScanlogActions.Change> undo = new ArrayDeque<>();
     private ScanlogSession session;
     private ScanlogTable table;
@@ -113,12 +117,17 @@ public class ScanlogPart implements EditActions {
 
     /**
      * Selects the scan of that pid and scrolls to it (the Catalogue's *Show in Scanlog*); a scan the Scanlog's
-     * proposal, time window or filters leave out is said on its summary line.
+     * proposal, time window or filters leave out is said on its summary line. One stored a moment ago and not in
+     * the table yet is selected when it comes, within 5 s.
      */
     public boolean reveal(String pid) {
+        revealing = null;
         if (table != null && table.reveal(pid)) {
             return true;
         }
+        // a scan stored a moment ago may reach the table at its next refreshes: selected then
+        revealing = pid;
+        revealUntil = System.nanoTime() + REVEAL_WAIT_NS;
         setSummary(pid + " is not among the scans shown: choose all proposals, clear From/till and the filters");
         return false;
     }
@@ -197,6 +206,9 @@ public class ScanlogPart implements EditActions {
                 table.show(s, columns);
                 setSummary(summaryOf(s));
                 toolbar.showProblems(s.problems());
+                if (revealing != null && (table.reveal(revealing) || System.nanoTime() > revealUntil)) {
+                    revealing = null;
+                }
             }
             scheduleRefresh();
         });

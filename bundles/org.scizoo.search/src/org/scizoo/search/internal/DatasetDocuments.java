@@ -41,8 +41,11 @@ final class DatasetDocuments {
     private DatasetDocuments() {
     }
 
+    /** How a numeric field's name starts: {@code n:KEY:UNIT}. */
+    static final String NUMERIC = "n:";
+
     static String numericField(String key, String unitSI) {
-        return "n:" + key + ":" + unitSI;
+        return NUMERIC + key + ":" + unitSI;
     }
 
     static Document of(Dataset d, Function<String, Proposal> proposals) {

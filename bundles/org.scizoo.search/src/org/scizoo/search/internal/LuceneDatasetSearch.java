@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -123,19 +125,18 @@ public final class LuceneDatasetSearch implements DatasetSearch {
         long want = store.countDatasets();
         long have = writer.getDocStats().numDocs;
         String version = null;
-        for (Map.Entry<String, String> e : writer.getLiveCommitData() == null ? List.<Map.Entry<String, String>>of()
-                : writer.getLiveCommitData()) {
+        Iterable<Map.Entry<String, String>> committed = writer.getLiveCommitData(); // null for a new index
+        for (Map.Entry<String, String> e : committed == null ? List.<Map.Entry<String, String>>of() : committed) {
             if (VERSION_KEY.equals(e.getKey())) {
                 version = e.getValue();
             }
         }
+        writer.setLiveCommitData(Map.of(VERSION_KEY, VERSION).entrySet());
         if (want == have && (VERSION.equals(version) || have == 0)) {
-            writer.setLiveCommitData(Map.of(VERSION_KEY, VERSION).entrySet());
             return;
         }
         progress.accept("search index: building it from " + want + " datasets (it held " + have
                 + (VERSION.equals(version) ? "" : ", of an earlier version") + ")");
-        writer.setLiveCommitData(Map.of(VERSION_KEY, VERSION).entrySet());
         writer.deleteAll();
         long t0 = System.nanoTime();
         long[] done = { 0 };
@@ -207,6 +208,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
                 Sort newestFirst = byWords ? null
                         : new Sort(new SortField(DatasetDocuments.CREATED, SortField.Type.LONG, true));
                 TopDocs top;
+                long total;
                 Map<FacetDim, List<FacetCount>> counts = Map.of();
                 if (q.countFacets()) {
                     FacetsCollectorManager.FacetsResult r = byWords
@@ -214,10 +216,11 @@ public final class LuceneDatasetSearch implements DatasetSearch {
                             : FacetsCollectorManager.search(s, query, n, newestFirst, new FacetsCollectorManager());
                     top = r.topDocs();
                     counts = facets.count(s.getIndexReader(), r.facetsCollector());
+                    total = r.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
                 } else {
                     top = byWords ? s.search(query, n) : s.search(query, n, newestFirst);
+                    total = s.count(query);
                 }
-                long total = s.count(query);
                 float best = byWords && top.scoreDocs.length > 0 ? top.scoreDocs[0].score : 1f;
                 List<SearchHit> hits = new ArrayList<>();
                 var stored = s.storedFields();
@@ -244,8 +247,9 @@ public final class LuceneDatasetSearch implements DatasetSearch {
     private static void checkUnits(SearchQuery q, IndexReader reader) throws IOException, InvalidQueryException {
         List<ParamCondition> params = new ArrayList<>();
         q.conditions().forEach(c -> LuceneQueries.params(c, params));
+        SortedMap<String, List<String>> keys = params.isEmpty() ? new TreeMap<>() : numericKeys(reader);
         for (ParamCondition c : params) {
-            List<String> stored = storedUnits(reader, c.key());
+            List<String> stored = keys.getOrDefault(c.key(), List.of());
             String wanted = LuceneQueries.unitSI(c);
             if (!stored.isEmpty() && !stored.contains(wanted)) {
                 throw new InvalidQueryException("The unit '" + c.unit() + "' of " + c + " does not convert to what "
@@ -257,25 +261,14 @@ public final class LuceneDatasetSearch implements DatasetSearch {
     }
 
     @Override
-    public java.util.SortedMap<String, List<String>> numericKeys() throws CatalogException {
-        java.util.SortedMap<String, List<String>> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    public SortedMap<String, List<String>> numericKeys() throws CatalogException {
         try {
             if (writer == null) {
                 searchers.maybeRefresh();
             }
             IndexSearcher s = searchers.acquire();
             try {
-                Terms terms = MultiTerms.getTerms(s.getIndexReader(), DatasetDocuments.HAS);
-                if (terms != null) {
-                    TermsEnum e = terms.iterator();
-                    for (BytesRef t = e.next(); t != null; t = e.next()) {
-                        String field = t.utf8ToString(); // n:KEY:UNIT, the unit after the last ':'
-                        int unit = field.lastIndexOf(':');
-                        out.computeIfAbsent(field.substring(2, unit), k -> new ArrayList<>())
-                                .add(field.substring(unit + 1));
-                    }
-                }
-                return out;
+                return numericKeys(s.getIndexReader());
             } finally {
                 searchers.release(s);
             }
@@ -284,24 +277,18 @@ public final class LuceneDatasetSearch implements DatasetSearch {
         }
     }
 
-    /** The SI units a key's numbers are stored in, from the index's {@code has} terms. */
-    private static List<String> storedUnits(IndexReader reader, String key) throws IOException {
-        List<String> out = new ArrayList<>();
+    /** Each key's SI units, from the index's {@code has} terms ({@code n:KEY:UNIT}, the unit after the last ':'). */
+    private static SortedMap<String, List<String>> numericKeys(IndexReader reader) throws IOException {
+        SortedMap<String, List<String>> out = new TreeMap<>();
         Terms terms = MultiTerms.getTerms(reader, DatasetDocuments.HAS);
-        if (terms == null) {
-            return out;
-        }
-        String prefix = DatasetDocuments.numericField(key, "");
-        TermsEnum e = terms.iterator();
-        if (e.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
-            return out;
-        }
-        for (BytesRef t = e.term(); t != null; t = e.next()) {
-            String field = t.utf8ToString();
-            if (!field.startsWith(prefix)) {
-                break;
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                String field = t.utf8ToString();
+                int unit = field.lastIndexOf(':');
+                out.computeIfAbsent(field.substring(DatasetDocuments.NUMERIC.length(), unit),
+                        k -> new ArrayList<>()).add(field.substring(unit + 1));
             }
-            out.add(field.substring(prefix.length()));
         }
         return out;
     }
