@@ -41,6 +41,7 @@ import org.scizoo.core.search.SearchResults;
 import org.scizoo.search.LiveSearch;
 import org.scizoo.ui.app.OpenInJupyter;
 import org.scizoo.ui.app.WorkbenchBackend;
+import org.scizoo.ui.app.WorkbenchPreferences;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -84,6 +85,7 @@ public class CataloguePart {
     private ResultsTable results;
     private FacetPanel facets;
     private final ConditionProposals proposals = new ConditionProposals();
+    private ConditionRows rows;
     private DatasetPage page;
     private String shownPid;
     /** Searches asked for so far (the UI thread's): only the latest one's answer is shown. */
@@ -95,7 +97,7 @@ public class CataloguePart {
         live = new LiveSearch(backend.catalog(), engine);
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(5, false));
+        bar.setLayout(new GridLayout(6, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(bar, SWT.NONE).setText("&Words");
         words = new Text(bar, SWT.BORDER | SWT.SEARCH);
@@ -110,6 +112,11 @@ public class CataloguePart {
         Button go = new Button(bar, SWT.PUSH);
         go.setText("&Search");
         go.addListener(SWT.Selection, e -> search());
+        Button more = new Button(bar, SWT.PUSH);
+        more.setText("&Add condition");
+        more.setToolTipText("A condition row: pick a key, an operator, a value and a unit");
+        rows = new ConditionRows(parent, this::search);
+        more.addListener(SWT.Selection, e -> rows.add());
         words.addListener(SWT.DefaultSelection, e -> search());
         conditions.addListener(SWT.DefaultSelection, e -> search());
         summary = new Label(parent, SWT.WRAP);
@@ -132,7 +139,7 @@ public class CataloguePart {
         button(actions, "Open in &Jupyter", this::openInJupyter);
         button(actions, "Open data file in the &HDF5 inspector", this::openFiles);
         button(actions, "Copy file paths", () -> copy(String.join("\n", page.paths()), "file paths"));
-        page = new DatasetPage(lower);
+        page = new DatasetPage(lower, WorkbenchPreferences::sciCatWeb);
         split.setWeights(45, 55);
     }
 
@@ -172,6 +179,12 @@ public class CataloguePart {
                 return;
             }
         }
+        try {
+            parsed.addAll(rows.conditions());
+        } catch (InvalidQueryException e) {
+            problem(e.getMessage());
+            return;
+        }
         SearchQuery query;
         try {
             query = new SearchQuery(words.getText(), parsed, facets.filters(), true, PAGE, 0);
@@ -192,10 +205,12 @@ public class CataloguePart {
                 SearchResults found = live.search(query, settings.searchIndexDir(),
                         p -> sync.asyncExec(() -> setSummary(p)));
                 double ms = (System.nanoTime() - t0) / 1e6;
-                proposals.keys(live.numericKeys(settings.searchIndexDir(), p -> {
-                }));
+                var keys = live.numericKeys(settings.searchIndexDir(), p -> {
+                });
+                proposals.keys(keys);
                 sync.asyncExec(() -> {
-                    if (mine == searches) {
+                    if (mine == searches && !summary.isDisposed()) {
+                        rows.keys(keys);
                         shown(found, ms);
                     }
                 });
@@ -237,7 +252,7 @@ public class CataloguePart {
                 Dataset d = store.findDataset(pid).orElseThrow(() -> new CatalogException(pid + " is not in the"
                         + " catalogue (or no longer yours)"));
                 DatasetPage.Content c = new DatasetPage.Content(d, store.findDatablocks(pid),
-                        store.annotations().history(pid));
+                        store.annotations().history(pid), store.findLifecycle(pid));
                 sync.asyncExec(() -> {
                     if (!summary.isDisposed() && pid.equals(shownPid)) {
                         page.show(c);
@@ -374,6 +389,24 @@ public class CataloguePart {
     public void type(String typedWords, String typedConditions) {
         words.setText(typedWords);
         conditions.setText(typedConditions);
+    }
+
+    /** For tests: a condition row filled in ({@code op} as typed: ">", "..", "in"), and all rows removed. */
+    public void addConditionRow(String key, String op, String value, String unit) {
+        rows.add(key, op, value, unit);
+    }
+
+    public void clearConditionRows() {
+        rows.clear();
+    }
+
+    /** For tests: the page's Lifecycle tab as "field=value", and its link to the SciCat web frontend (or null). */
+    public List<String> lifecycleLines() {
+        return page.lifecycleLines();
+    }
+
+    public java.net.URI webPage() {
+        return page.webPage();
     }
 
     /** The page's Details as "field=value unit" lines, and its files' paths; empty before a page is shown. */

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.Lifecycle;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
 
@@ -25,6 +26,12 @@ public interface CatalogStore extends AutoCloseable {
     List<Dataset> findDatasets(DatasetQuery query) throws CatalogException;
 
     Optional<Dataset> findDataset(String pid) throws CatalogException;
+
+    /**
+     * The dataset's archive and retrieval state ({@code datasetlifecycle}, SciCat's archive system's), empty when
+     * the dataset is not there or has none.
+     */
+    Optional<Lifecycle> findLifecycle(String pid) throws CatalogException;
 
     List<OrigDatablock> findDatablocks(String datasetPid) throws CatalogException;
 

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.scizoo.core.model.DataFile;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.DatasetType;
+import org.scizoo.core.model.Lifecycle;
 import org.scizoo.core.model.MetadataKeys;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.OrigDatablock;
@@ -198,6 +199,32 @@ public final class SciCatDocuments {
                 .createdBy(doc.getString("createdBy"))
                 .createdAt(instant(doc.get("createdAt")))
                 .build();
+    }
+
+    /** The dataset document's {@code datasetlifecycle}, or null when it has none (another ingestor's). */
+    public static Lifecycle lifecycle(Document dataset) {
+        if (!(dataset.get("datasetlifecycle") instanceof Document l)) {
+            return null;
+        }
+        return new Lifecycle(!Boolean.FALSE.equals(l.get("archivable")), Boolean.TRUE.equals(l.get("retrievable")),
+                Boolean.TRUE.equals(l.get("publishable")), !Boolean.FALSE.equals(l.get("isOnCentralDisk")),
+                text(l.get("archiveStatusMessage")), text(l.get("retrieveStatusMessage")),
+                lenientInstant(l.get("dateOfDiskPurging")), lenientInstant(l.get("archiveRetentionTime")),
+                lenientInstant(l.get("dateOfPublishing")), text(l.get("exportedTo")),
+                text(l.get("storageLocation")));
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /** A lifecycle's time; one that is not a time (another system's) is left out rather than failing the page. */
+    private static Instant lenientInstant(Object o) {
+        try {
+            return instant(o);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public static Document toDocument(OrigDatablock b) {

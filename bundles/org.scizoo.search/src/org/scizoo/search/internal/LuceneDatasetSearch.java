@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -65,9 +68,18 @@ public final class LuceneDatasetSearch implements DatasetSearch {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int BUILD_BATCH = 1000;
-    /** What the index's documents hold; an index of another version is built again. 2: with facets. */
+    /**
+     * What the index's documents hold; an index of another version is built again. 2: with facets; 3: its
+     * segments sorted newest first.
+     */
     private static final String VERSION_KEY = "scizoo.search.version";
-    private static final String VERSION = "2";
+    private static final String VERSION = "3";
+    /**
+     * Datasets newest first within each segment, as the searches without words list them: such a search then
+     * stops after its page in each segment instead of ranking every hit by time.
+     */
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(DatasetDocuments.CREATED, SortField.Type.LONG,
+            true));
     private static final System.Logger LOG = System.getLogger(LuceneDatasetSearch.class.getName());
 
     private final FSDirectory directory;
@@ -77,14 +89,38 @@ public final class LuceneDatasetSearch implements DatasetSearch {
     private final CatalogStore store;
     private final Map<String, Optional<Proposal>> proposals = new HashMap<>();
     private final LuceneFacets facets = new LuceneFacets();
+    private final ExecutorService slices;
     private AutoCloseable feed;
 
     private LuceneDatasetSearch(CatalogStore store, FSDirectory directory, IndexWriter writer,
-            SearcherManager searchers) {
+            SearcherManager searchers, ExecutorService slices) {
         this.store = store;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
+        this.slices = slices;
+    }
+
+    /**
+     * Threads that search an index's segments side by side, one per core: a search over most of a million
+     * datasets (facets counted over every hit) is then shared by the cores rather than left to one.
+     */
+    private static ExecutorService sliceThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "scizoo-search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static SearcherFactory searcherFactory(ExecutorService slices) {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, slices);
+            }
+        };
     }
 
     public static LuceneDatasetSearch open(CatalogStore store, Path dir, Consumer<String> progress)
@@ -95,19 +131,30 @@ public final class LuceneDatasetSearch implements DatasetSearch {
             directory = FSDirectory.open(dir);
             IndexWriter writer;
             try {
-                writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer())
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
+                writer = writer(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            } catch (IllegalArgumentException e) {
+                // an index of an earlier version, sorted otherwise: made anew (catchUp fills it)
+                progress.accept("search index: made anew (" + e.getMessage() + ")");
+                writer = writer(directory, IndexWriterConfig.OpenMode.CREATE);
             } catch (LockObtainFailedException e) {
                 if (!DirectoryReader.indexExists(directory)) {
                     throw new CatalogException("The search index in " + dir + " is being made by another SciZoo; "
                             + "search again when it is done");
                 }
                 progress.accept("search index: read as another SciZoo keeps it (" + dir + ")");
-                return new LuceneDatasetSearch(store, directory, null, new SearcherManager(directory, null));
+                ExecutorService slices = sliceThreads();
+                return new LuceneDatasetSearch(store, directory, null,
+                        new SearcherManager(directory, searcherFactory(slices)), slices);
             }
+            ExecutorService slices = sliceThreads();
             LuceneDatasetSearch search = new LuceneDatasetSearch(store, directory, writer,
-                    new SearcherManager(writer, new SearcherFactory()));
-            search.catchUp(progress);
+                    new SearcherManager(writer, searcherFactory(slices)), slices);
+            try {
+                search.catchUp(progress);
+            } catch (CatalogException | IOException | RuntimeException e) {
+                search.close(); // its writer's lock with it: the next open tries again
+                throw e;
+            }
             search.feed = store.watch(search::stored, problem -> {
                 if (problem != null) {
                     LOG.log(System.Logger.Level.WARNING, "search index: the live feed stopped: " + problem);
@@ -118,6 +165,11 @@ public final class LuceneDatasetSearch implements DatasetSearch {
             closeQuietly(directory);
             throw new CatalogException("Could not open the search index in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static IndexWriter writer(FSDirectory directory, IndexWriterConfig.OpenMode mode) throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(mode)
+                .setRAMBufferSizeMB(64).setIndexSort(NEWEST_FIRST));
     }
 
     /** Builds the index again when it does not hold as many datasets as the store, or is of another version. */
@@ -205,8 +257,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
             try {
                 checkUnits(q, s.getIndexReader());
                 int n = q.skip() + limit;
-                Sort newestFirst = byWords ? null
-                        : new Sort(new SortField(DatasetDocuments.CREATED, SortField.Type.LONG, true));
+                Sort newestFirst = byWords ? null : NEWEST_FIRST;
                 TopDocs top;
                 long total;
                 Map<FacetDim, List<FacetCount>> counts = Map.of();
@@ -215,7 +266,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
                             ? FacetsCollectorManager.search(s, query, n, new FacetsCollectorManager())
                             : FacetsCollectorManager.search(s, query, n, newestFirst, new FacetsCollectorManager());
                     top = r.topDocs();
-                    counts = facets.count(s.getIndexReader(), r.facetsCollector());
+                    counts = facets.count(s.getIndexReader(), r.facetsCollector(), slices);
                     total = r.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
                 } else {
                     top = byWords ? s.search(query, n) : s.search(query, n, newestFirst);
@@ -316,6 +367,7 @@ public final class LuceneDatasetSearch implements DatasetSearch {
         closeQuietly(searchers);
         closeQuietly(writer);
         closeQuietly(directory);
+        slices.shutdown();
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -11,14 +11,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
@@ -32,7 +34,8 @@ import org.scizoo.core.search.FacetFilter;
 /**
  * The facets in the index, by Lucene's facet module on sorted-set doc values (no taxonomy index beside it):
  * each dataset's values per {@link FacetDim}, the filters as drill-downs, and the counts of a search's hits.
- * The ordinals' map over the index's segments is made once per reader, when a search first counts on it.
+ * The ordinals' map over the index's segments is made once per reader, when a search first counts on it; the
+ * segments are counted side by side.
  */
 final class LuceneFacets {
 
@@ -85,13 +88,20 @@ final class LuceneFacets {
     }
 
     /** Each facet's values among the hits {@code collected}: by count, the months newest first. */
-    Map<FacetDim, List<FacetCount>> count(IndexReader reader, FacetsCollector collected) throws IOException {
+    Map<FacetDim, List<FacetCount>> count(IndexReader reader, FacetsCollector collected, ExecutorService segments)
+            throws IOException {
         Map<FacetDim, List<FacetCount>> out = new EnumMap<>(FacetDim.class);
         SortedSetDocValuesReaderState s = state(reader);
         if (s == null) {
             return out;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(s, collected);
+        Facets counts;
+        try {
+            counts = new ConcurrentSortedSetDocValuesFacetCounts(s, collected, segments);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("counting the facets was interrupted");
+        }
         Set<String> indexed = new LinkedHashSet<>();
         s.getDims().forEach(indexed::add);
         for (FacetDim dim : FacetDim.values()) {

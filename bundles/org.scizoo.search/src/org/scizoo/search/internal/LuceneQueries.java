@@ -30,7 +30,7 @@ import org.scizoo.core.units.SiValue;
  * A search as a Lucene query, built from its parts (never parsed from the user's text by a query syntax, so
  * nothing typed is an operator): the text's words, analysed as the index's, each a SHOULD clause scored by
  * BM25; each condition a point query in SI units, as a filter (it does not change the score); the user's
- * groups, a filter too, so access is decided inside the engine.
+ * groups, a filter too, so access is decided inside the engine. Without words, the filters alone.
  */
 final class LuceneQueries {
 
@@ -44,7 +44,10 @@ final class LuceneQueries {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         List<String> words = words(q.text(), analyzer);
         if (words.isEmpty()) {
-            b.add(new MatchAllDocsQuery(), Occur.MUST);
+            if (q.conditions().isEmpty() && groups == null) {
+                return new MatchAllDocsQuery();
+            }
+            // filters alone match what they all hold; one alone is counted by Lucene from its points' tree
         } else {
             BooleanQuery.Builder text = new BooleanQuery.Builder();
             for (String w : words) {

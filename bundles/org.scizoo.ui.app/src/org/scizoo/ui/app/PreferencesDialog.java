@@ -21,7 +21,8 @@ import org.scizoo.core.model.TimeZones;
 import org.scizoo.core.scicat.Pids;
 
 /**
- * Window > Preferences: the backend (its own dialog, as from the status line), Elogy, the analyser
+ * Window > Preferences: the backend (its own dialog, as from the status line) and the SciCat web frontend
+ * to link to, Elogy, the analyser
  * computers' time zone and the pid prefix of new datasets, and where notebooks open (Jupyter). A wrong time zone or prefix is refused with the
  * reason and the dialog stays open; what is saved applies at the next start of the catalogue session
  * (the launcher's options still win).
@@ -34,6 +35,7 @@ public final class PreferencesDialog extends Dialog {
     private Text elogyEmail;
     private Text timeZone;
     private Text pidPrefix;
+    private Text sciCatWeb;
     private Text hubUrl;
     private Text hubHome;
     private Text notebooks;
@@ -69,6 +71,11 @@ public final class PreferencesDialog extends Dialog {
         Button edit = new Button(backend, SWT.PUSH);
         edit.setText("Backend…");
         edit.addListener(SWT.Selection, e -> editBackend.run());
+        new Label(backend, SWT.NONE);
+        sciCatWeb = field(backend, "SciCat web", WorkbenchPreferences.general().get(WorkbenchPreferences.SCICAT_WEB,
+                ""), "e.g. https://scicat.example.org; empty: no links");
+        note(backend, "The facility's SciCat web frontend: the Catalogue's dataset pages link to the dataset's page"
+                + " there.");
 
         Preferences elogy = WorkbenchPreferences.elogy();
         Composite logbook = page(tabs, "Elogy");
@@ -141,6 +148,13 @@ public final class PreferencesDialog extends Dialog {
         String zone = timeZone.getText().strip();
         String prefix = pidPrefix.getText().strip();
         String wrong = check(zone, prefix);
+        if (wrong == null && !sciCatWeb.getText().isBlank()) {
+            try {
+                org.scizoo.core.scicat.SciCatWeb.frontend(sciCatWeb.getText());
+            } catch (IllegalArgumentException e) {
+                wrong = e.getMessage();
+            }
+        }
         if (wrong == null) {
             try {
                 JupyterPreferences.settings(hubUrl.getText(), hubHome.getText(), notebooks.getText(),
@@ -161,6 +175,7 @@ public final class PreferencesDialog extends Dialog {
         Preferences general = WorkbenchPreferences.general();
         general.put(WorkbenchPreferences.TIME_ZONE, zone);
         general.put(WorkbenchPreferences.PID_PREFIX, prefix);
+        general.put(WorkbenchPreferences.SCICAT_WEB, sciCatWeb.getText().strip());
         Preferences jupyter = JupyterPreferences.node();
         jupyter.put(JupyterPreferences.HUB_URL, hubUrl.getText().strip());
         jupyter.put(JupyterPreferences.HUB_HOME, hubHome.getText().strip());

@@ -5,7 +5,8 @@ import org.osgi.service.prefs.Preferences;
 
 /**
  * The workbench's own preferences (Window > Preferences), in its instance location: Elogy's address and
- * the author of entries, the analyser computers' time zone and the pid prefix of new datasets. The
+ * the author of entries, the analyser computers' time zone, the pid prefix of new datasets and the facility's
+ * SciCat web frontend (for links to a dataset's page there). The
  * launcher's options win over them ({@code --time-zone}, {@code -Dscizoo.pid.prefix}); the backend's
  * settings are {@link BackendPreferences}.
  */
@@ -18,6 +19,7 @@ public final class WorkbenchPreferences {
     public static final String ELOGY_EMAIL = "email";
     static final String TIME_ZONE = "time-zone";
     static final String PID_PREFIX = "pid-prefix";
+    static final String SCICAT_WEB = "scicat-web";
     /** The system property the ingestion reads the pid prefix from (as {@code -Dscizoo.pid.prefix}). */
     static final String PID_PREFIX_PROPERTY = "scizoo.pid.prefix";
 
@@ -34,6 +36,23 @@ public final class WorkbenchPreferences {
 
     static Preferences general() {
         return root().node("general");
+    }
+
+    /** The SciCat web frontend saved in the preferences (checked when saved), or empty. */
+    public static java.util.Optional<java.net.URI> sciCatWeb() {
+        String typed = general().get(SCICAT_WEB, "").strip();
+        try {
+            return typed.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(org.scizoo.core.scicat.SciCatWeb.frontend(typed));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** For tests and the dialog: the SciCat web frontend to link to ("" for none). */
+    public static void setSciCatWeb(String typed) throws org.osgi.service.prefs.BackingStoreException {
+        general().put(SCICAT_WEB, typed.strip());
+        general().flush();
     }
 
     /** The time zone saved in the preferences, or null. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.DataFile;
+import org.scizoo.core.model.Lifecycle;
 import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.OrigDatablock;
@@ -132,6 +133,20 @@ class SciCatOnOurStoreTest {
         Document p = scicat.json("GET", proposal, admin, null);
         assertEquals("Lysozyme in the cold, again", p.getString("title"));
         assertEquals(1, p.getList("MeasurementPeriodList", Object.class).size(), "SciCat's field kept: " + p.toJson());
+
+        // the archive's state as the dataset page reads it: from our store, and through SciCat with a login
+        Lifecycle ours = store.findLifecycle(WARM).orElseThrow();
+        assertEquals("datasetOnArchiveDisk", ours.archiveStatusMessage());
+        assertEquals(false, ours.archivable());
+        assertEquals("archive: dataset on archive disk; retrieval: none asked", ours.summary());
+        try (CatalogStore viaSciCat = OsgiServices.get(CatalogStoreProvider.class).open(new BackendSettings(
+                dir.resolve("unused"), null, java.time.Duration.ofSeconds(5)).withSciCat(
+                        scicat.loginOf(
+                                SciCatBackend.ADMIN)))) {
+            assertEquals(ours, viaSciCat.findLifecycle(WARM).orElseThrow(), "SciCat answers the same state");
+            assertTrue(viaSciCat.findLifecycle("20.500.12345/no-such-dataset").isEmpty());
+        }
+        assertTrue(store.findLifecycle("20.500.12345/no-such-dataset").isEmpty());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.Lifecycle;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
 import org.scizoo.core.ports.AnnotationStore;
@@ -488,6 +489,16 @@ public final class MongoCatalogStore implements CatalogStore {
                 throw new CatalogException("Dataset " + pid + " in the catalogue is not a valid SciCat dataset");
             }
             return Optional.of(ds);
+        } catch (MongoException e) {
+            throw failure("read dataset " + pid + " from", e);
+        }
+    }
+
+    @Override
+    public Optional<Lifecycle> findLifecycle(String pid) throws CatalogException {
+        try {
+            Document d = datasets.find(eq("_id", pid)).projection(new Document("datasetlifecycle", 1)).first();
+            return d == null ? Optional.empty() : Optional.ofNullable(SciCatDocuments.lifecycle(d));
         } catch (MongoException e) {
             throw failure("read dataset " + pid + " from", e);
         }

@@ -19,6 +19,7 @@ import org.bson.json.JsonParseException;
 import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.RejectedEntryException;
 import org.scizoo.core.ports.SciCatLogin;
+import org.scizoo.core.scicat.SciCatWeb;
 
 /**
  * SciCat's REST API as this client uses it: a login ({@code POST /api/v3/auth/login}, or {@code /auth/ldap}),
@@ -190,7 +191,7 @@ public final class SciCatApi {
     }
 
     public static String encodePath(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+        return SciCatWeb.encodeSegment(segment);
     }
 
     /**

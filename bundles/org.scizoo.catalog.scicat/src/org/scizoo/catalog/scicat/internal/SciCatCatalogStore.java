@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.scizoo.core.model.CatalogEntry;
 import org.scizoo.core.model.Dataset;
+import org.scizoo.core.model.Lifecycle;
 import org.scizoo.core.model.OrigDatablock;
 import org.scizoo.core.model.Proposal;
 import org.scizoo.core.ports.AnnotationStore;
@@ -111,6 +112,11 @@ public final class SciCatCatalogStore implements CatalogStore {
     public Optional<Dataset> findDataset(String pid) throws CatalogException {
         Optional<Document> d = api.getItem(datasetsRoute() + "/" + SciCatApi.encodePath(pid));
         return d.isPresent() ? Optional.of(dataset(d.get(), pid)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Lifecycle> findLifecycle(String pid) throws CatalogException {
+        return api.getItem(datasetsRoute() + "/" + SciCatApi.encodePath(pid)).map(SciCatDocuments::lifecycle);
     }
 
     @Override

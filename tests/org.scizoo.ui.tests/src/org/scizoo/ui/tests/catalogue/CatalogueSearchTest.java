@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scizoo.catalogue.ui.CataloguePart;
@@ -24,6 +25,7 @@ import org.scizoo.core.search.FacetDim;
 import org.scizoo.core.search.FacetFilter;
 import org.scizoo.core.search.SearchHit;
 import org.scizoo.scanlog.ui.ScanlogPart;
+import org.scizoo.ui.app.WorkbenchPreferences;
 import org.scizoo.ui.app.WorkbenchSettings;
 import org.scizoo.ui.tests.Screenshots;
 import org.scizoo.ui.tests.TestWorkbench;
@@ -33,7 +35,9 @@ import org.scizoo.ui.tests.TestWorkbench;
  * unit-aware condition, a condition in a unit that does not convert said in red with the last hits kept,
  * a scan recorded after the index was built found at once (the index follows the session live), and a
  * hit's page with its details, scientific metadata with units and data file; *Show in Scanlog* selects
- * it there, and the Scanlog's *Show in catalogue* shows another scan's page.
+ * it there, and the Scanlog's *Show in catalogue* shows another scan's page. Condition rows search as typed
+ * conditions do, and a row that is not a condition is refused naming it; the page's Lifecycle tab shows the
+ * archive's state, and its link goes to the SciCat web frontend once the preferences name one.
  */
 class CatalogueSearchTest {
 
@@ -49,13 +53,19 @@ class CatalogueSearchTest {
     private String recorded;
     private String picked;
 
+    @AfterEach
+    void noFrontendLeftForOtherTests() throws Exception {
+        WorkbenchPreferences.setSciCatWeb("");
+    }
+
     @Test
     void searchRankFilterFollowLiveAndOpenAPage() {
         Map<String, String> settings = Map.of(WorkbenchSettings.DATA, data.toString(), WorkbenchSettings.SIM_INTERVAL,
                 "300ms");
         boolean done = TestWorkbench.run(settings, TIMEOUT_MS, this::step);
         assertTrue(done, "stopped at stage " + stage + "; saw " + seen + "; waiting for: " + waitingFor);
-        assertEquals(List.of("ranked", "units", "facets", "refused", "live", "page", "in scanlog", "in catalogue"),
+        assertEquals(List.of("ranked", "units", "facets", "rows", "refused", "live", "page", "lifecycle", "in scanlog",
+                "in catalogue", "web link"),
                 seen);
     }
 
@@ -139,6 +149,40 @@ class CatalogueSearchTest {
                 waitingFor = "the hits back without facets; facets: " + c.facetLines() + "; summary: " + c.summary();
                 if (c.summary().contains("datasets found") && !c.hits().isEmpty()
                         && c.facetLines().stream().noneMatch(l -> l.startsWith("*"))) {
+                    c.type("", "");
+                    c.addConditionRow("T01", ">", "1000000", "K"); // a row no scan meets: it reaches the engine
+                    c.search();
+                    stage = 23;
+                }
+            }
+            case 23 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "none above a million kelvin from a condition row; summary: " + c.summary();
+                if (c.summary().startsWith("0 of 0 datasets found")) {
+                    c.clearConditionRows();
+                    c.addConditionRow("T01", "..", "-300..1000", "degC"); // a range, in another unit
+                    c.search();
+                    stage = 24;
+                }
+            }
+            case 24 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "hits for the row T01 -300..1000 degC; summary: " + c.summary();
+                if (c.summary().contains("datasets found") && !c.hits().isEmpty()) {
+                    Screenshots.save(scanlog.table().getShell(), "catalogue-conditions.png");
+                    c.clearConditionRows();
+                    c.addConditionRow("T01", ">", "warm", "K");
+                    c.search();
+                    stage = 25;
+                }
+            }
+            case 25 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "the row 'T01 > warm K' refused; summary: " + c.summary();
+                if (c.summary().startsWith("Condition row 1 (T01 > warm K): ")) {
+                    assertTrue(!c.hits().isEmpty(), "the last hits stay");
+                    seen.add("rows");
+                    c.clearConditionRows();
                     c.type("", "T01 > 3 furlong");
                     c.search();
                     stage = 3;
@@ -185,6 +229,16 @@ class CatalogueSearchTest {
                     assertTrue(lines.stream().anyMatch(l -> l.matches("/data/visitors/.*/scan_\\d{5,}\\.h5")),
                             "the data file's path: " + lines);
                     seen.add("page");
+                    assertTrue(c.lifecycleLines().contains("Archive state=dataset created"), c.lifecycleLines()
+                            .toString());
+                    assertTrue(c.lifecycleLines().contains("On the central disk=yes"), c.lifecycleLines().toString());
+                    assertEquals(null, c.webPage(), "no SciCat web frontend set: no link");
+                    seen.add("lifecycle");
+                    try {
+                        WorkbenchPreferences.setSciCatWeb("https://scicat.example.org/");
+                    } catch (org.osgi.service.prefs.BackingStoreException e) {
+                        throw new AssertionError(e);
+                    }
                     Screenshots.save(scanlog.table().getShell(), "catalogue.png");
                     recorded = first;
                     c.showInScanlog();
@@ -208,6 +262,9 @@ class CatalogueSearchTest {
                 waitingFor = "the Catalogue's page of " + recorded + ": " + c.shownPid();
                 if (c.pageLines().contains("PID=" + recorded)) {
                     seen.add("in catalogue");
+                    assertEquals("https://scicat.example.org/datasets/" + recorded.replace("/", "%2F"),
+                            String.valueOf(c.webPage()), "the link to the dataset's page on the frontend set now");
+                    seen.add("web link");
                     return true;
                 }
             }

@@ -1,0 +1,186 @@
+package org.scizoo.catalogue.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
+import org.scizoo.core.search.InvalidQueryException;
+import org.scizoo.core.search.ParamCondition;
+import org.scizoo.core.search.ParamConditions;
+
+/**
+ * The Catalogue's condition rows, for those who would rather pick than type: each row a metadata key (the
+ * keys the index compares), an operator, a value (two for a range: {@code 12..13}; a list for "in":
+ * {@code 10, 12}) and a unit (the key's SI units offered, any other typed). A row reads as the condition a
+ * person would type, and is parsed by the same parser, so rows and the typed field agree and fail alike.
+ */
+final class ConditionRows {
+
+    /** The operators as the rows offer them, with what each is typed as. */
+    private static final String[][] OPERATORS = { { "=", "=" }, { "≠", "!=" }, { "<", "<" }, { "≤", "<=" },
+            { ">", ">" }, { "≥", ">=" }, { "between", ".." }, { "in", "in" } };
+
+    private final Composite box;
+    private final Runnable search;
+    private final List<Row> rows = new ArrayList<>();
+    private SortedMap<String, List<String>> keys = new TreeMap<>();
+
+    private final class Row {
+        final Composite line;
+        final Combo key;
+        final Combo op;
+        final Text value;
+        final Combo unit;
+
+        Row() {
+            line = new Composite(box, SWT.NONE);
+            GridLayout layout = new GridLayout(5, false);
+            layout.marginHeight = 0;
+            line.setLayout(layout);
+            line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            key = new Combo(line, SWT.DROP_DOWN);
+            key.setLayoutData(width(200));
+            key.setItems(keys.keySet().toArray(String[]::new));
+            key.setToolTipText("A metadata key the catalogue compares");
+            op = new Combo(line, SWT.DROP_DOWN | SWT.READ_ONLY);
+            for (String[] o : OPERATORS) {
+                op.add(o[0]);
+            }
+            op.select(4);
+            value = new Text(line, SWT.BORDER);
+            value.setLayoutData(width(120));
+            value.setMessage("300, 12..13, or 10, 12");
+            unit = new Combo(line, SWT.DROP_DOWN);
+            unit.setLayoutData(width(90));
+            unit.setToolTipText("Any unit that converts to the key's (K, degC, keV…)");
+            key.addListener(SWT.Modify, e -> offerUnits(this));
+            Button remove = new Button(line, SWT.PUSH);
+            remove.setText("−");
+            remove.setToolTipText("Remove this condition");
+            remove.addListener(SWT.Selection, e -> remove(this));
+            for (org.eclipse.swt.widgets.Control c : new org.eclipse.swt.widgets.Control[] { key, value, unit }) {
+                c.addListener(SWT.DefaultSelection, e -> search.run());
+            }
+        }
+
+        /** The row as typed: {@code T01 > 300 K}, {@code energy 12..13 keV}, {@code frames in 10, 12}. */
+        String typed() {
+            String symbol = OPERATORS[Math.max(op.getSelectionIndex(), 0)][1];
+            String v = value.getText().strip();
+            String k = key.getText().strip();
+            String u = unit.getText().strip();
+            String typed = switch (symbol) {
+                case ".." -> k + " " + (v.contains("..") ? v : v.replaceFirst("\\s*[ ,;]\\s*", ".."));
+                default -> k + " " + symbol + " " + v;
+            };
+            return u.isEmpty() ? typed : typed + " " + u;
+        }
+
+        boolean blank() {
+            return key.getText().isBlank() && value.getText().isBlank();
+        }
+    }
+
+    ConditionRows(Composite parent, Runnable search) {
+        this.search = search;
+        box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginHeight = 0;
+        layout.marginWidth = 0;
+        box.setLayout(layout);
+        box.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    private static GridData width(int w) {
+        GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        d.widthHint = w;
+        return d;
+    }
+
+    /** The keys the index compares, with their SI units, for the rows' lists. */
+    void keys(SortedMap<String, List<String>> known) {
+        keys = known;
+        String[] items = known.keySet().toArray(String[]::new);
+        for (Row r : rows) {
+            String typed = r.key.getText();
+            r.key.setItems(items);
+            r.key.setText(typed);
+        }
+    }
+
+    private void offerUnits(Row r) {
+        String typed = r.unit.getText();
+        r.unit.setItems(keys.getOrDefault(r.key.getText().strip(), List.of()).stream().filter(u -> !u.isEmpty())
+                .toArray(String[]::new));
+        r.unit.setText(typed);
+    }
+
+    /** A new empty row, its key focused. */
+    void add() {
+        Row r = new Row();
+        rows.add(r);
+        relayout();
+        r.key.setFocus();
+    }
+
+    /** A row filled in (tests, and a condition carried over): {@code op} as the typed symbol (">", "..", "in"). */
+    void add(String key, String op, String value, String unit) {
+        Row r = new Row();
+        rows.add(r);
+        r.key.setText(key);
+        for (int i = 0; i < OPERATORS.length; i++) {
+            if (OPERATORS[i][1].equals(op) || OPERATORS[i][0].equals(op)) {
+                r.op.select(i);
+            }
+        }
+        r.value.setText(value);
+        r.unit.setText(unit);
+        relayout();
+    }
+
+    private void remove(Row r) {
+        rows.remove(r);
+        r.line.dispose();
+        relayout();
+        search.run();
+    }
+
+    void clear() {
+        rows.forEach(r -> r.line.dispose());
+        rows.clear();
+        relayout();
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    private void relayout() {
+        box.requestLayout();
+    }
+
+    /** The rows' conditions (blank rows left out); a row that does not read as a condition says which it is. */
+    List<ParamCondition> conditions() throws InvalidQueryException {
+        List<ParamCondition> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.blank()) {
+                continue;
+            }
+            try {
+                out.add(ParamConditions.parse(r.typed()));
+            } catch (InvalidQueryException e) {
+                throw new InvalidQueryException("Condition row " + (i + 1) + " (" + r.typed() + "): " + e.getMessage());
+            }
+        }
+        return out;
+    }
+}
