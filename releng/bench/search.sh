@@ -9,7 +9,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 COUNT=1000000
-REPS=3
+REPS=5
 BASELINE=4
 DATA="$ROOT/target/bench-search"
 while [ $# -gt 0 ]; do

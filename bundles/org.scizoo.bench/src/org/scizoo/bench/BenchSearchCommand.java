@@ -73,7 +73,7 @@ public class BenchSearchCommand implements CliCommand {
 
                 Fills the embedded store in DIR up to N scans (default 1000000; kept for the next run), builds the
                 search index from it afresh (datasets/s; size on disk beside the catalogue's), runs 40 searches R
-                times each (default 3; one warm-up) and prints p50 and p95, then the first B searches with
+                times each (default 5; one warm-up) and prints p50 and p95, then the first B searches with
                 conditions only (default 4) as MongoDB filters on the store, once each, and the ratio.""";
     }
 
@@ -134,7 +134,7 @@ public class BenchSearchCommand implements CliCommand {
             throw new UsageException("--data is required");
         }
         int count = args.intValue("count", 1_000_000, 1);
-        int reps = args.intValue("reps", 3, 1);
+        int reps = args.intValue("reps", 5, 1);
         int baselines = args.intValue("baseline", 4, 0);
         Path data = Path.of(args.value("data"));
         Path indexDir = data.resolve("search-index");
@@ -181,8 +181,10 @@ public class BenchSearchCommand implements CliCommand {
                 }
                 java.util.Arrays.sort(bySlowness, (a, b) -> Double.compare(slowest[b], slowest[a]));
                 for (int k = 0; k < Math.min(5, bySlowness.length); k++) {
-                    out.printf("  slowest: %6.1f ms  %s (%,d found)%n", slowest[bySlowness[k]],
-                            all.get(bySlowness[k]).describe(), found[bySlowness[k]]);
+                    int i = bySlowness[k];
+                    double[] mine = java.util.Arrays.copyOfRange(times, i * reps, (i + 1) * reps);
+                    out.printf("  slowest: %6.1f ms (median %5.1f ms)  %s (%,d found)%n", slowest[i],
+                            BenchScanlogCommand.p(mine, 50), all.get(i).describe(), found[i]);
                 }
                 long heap = Runtime.getRuntime().maxMemory();
                 if (baselines > 0 && storeBytes > heap / 2) {

@@ -12,8 +12,9 @@ import org.scizoo.core.search.ParamCondition.Op;
 
 /**
  * A search in the PaNOSC search API's query language (its {@code doc/query.md}, LoopBack's filter): a JSON
- * object with {@code where} (parameter conditions {@code {variable, operator, value, unit}}, joined by
- * {@code and} and {@code or}, or under {@code query}), {@code limit}, {@code skip}, and the text to score by
+ * object with {@code where} (parameter conditions {@code {variable, operator, value, unit}} and conditions on
+ * the dataset's own fields as LoopBack writes them, {@code {"size": {"gt": 1000}}} (see {@link DatasetField}),
+ * joined by {@code and} and {@code or}, or under {@code query}), {@code limit}, {@code skip}, and the text to score by
  * as {@code query} (PaNOSC's scoring parameter). A bare {@code where} object is taken too. Nothing else is
  * read: a MongoDB operator ({@code $where}, {@code $regex}…), an unknown key or operator, a value that is not
  * a number, or a query too large or too deep is refused with what and where, never passed to a store.
@@ -87,7 +88,12 @@ public final class PanoscQueries {
                     parts.add(key.equals("and") ? new Criterion.AllOf(joined) : new Criterion.AnyOf(joined));
                 }
                 case "query" -> parts.add(where(e.getValue(), here, depth + 1));
-                default -> throw unknown(key, here, "and, or, query, or a parameter {variable, operator, value, unit}");
+                default -> {
+                    DatasetField field = DatasetField.byJson(key).orElseThrow(() -> unknown(key, here,
+                            "and, or, query, a parameter {variable, operator, value, unit}, or a dataset field: "
+                                    + String.join(", ", DatasetField.names())));
+                    parts.add(field(field, e.getValue(), here));
+                }
             }
         }
         return parts.size() == 1 ? parts.get(0) : new Criterion.AllOf(parts);
@@ -118,6 +124,87 @@ public final class PanoscQueries {
             return new ParamCondition(variable, op, values, string(d.get("unit"), at + ".unit"));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(at + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A dataset field's condition as LoopBack writes it: a value ({@code "type": "raw"}: equal), or operators
+     * and their values ({@code "size": {"gt": 1000}}; several are all to hold).
+     */
+    private static Criterion field(DatasetField field, Object o, String at) throws InvalidQueryException {
+        List<Criterion> all = new ArrayList<>();
+        if (!(o instanceof Document ops)) {
+            all.add(fieldCondition(field, Op.EQ, List.of(fieldValue(field, o, at)), at));
+        } else {
+            if (ops.isEmpty()) {
+                throw new InvalidQueryException(at + ": expected a value or an operator (as {\"gt\": 1})");
+            }
+            for (Map.Entry<String, Object> e : ops.entrySet()) {
+                String here = at + "." + e.getKey();
+                Op op = OPERATORS.get(e.getKey().toLowerCase(Locale.ROOT));
+                if (op == null) {
+                    throw e.getKey().startsWith("$") ? unknown(e.getKey(), here, "")
+                            : new InvalidQueryException(here + ": unknown operator '" + e.getKey() + "' (known: "
+                                    + String.join(", ", OPERATORS.keySet().stream().sorted().toList()) + ")");
+                }
+                List<Object> values = new ArrayList<>();
+                if (op == Op.BETWEEN || op == Op.INQ) {
+                    if (!(e.getValue() instanceof List<?> list)) {
+                        throw new InvalidQueryException(here + ": expected a list of values, found "
+                                + describe(e.getValue()));
+                    }
+                    for (Object x : list) {
+                        values.add(fieldValue(field, x, here));
+                    }
+                } else {
+                    values.add(fieldValue(field, e.getValue(), here));
+                }
+                all.add(fieldCondition(field, op, values, here));
+            }
+        }
+        return all.size() == 1 ? all.get(0) : new Criterion.AllOf(all);
+    }
+
+    private static FieldCondition fieldCondition(DatasetField field, Op op, List<Object> values, String at)
+            throws InvalidQueryException {
+        try {
+            return new FieldCondition(field, op, values);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(at + ": " + e.getMessage());
+        }
+    }
+
+    /** A value of the field's kind: a number, a time (ISO-8601, or a day: 2026-11-20 is its start, UTC), a text. */
+    private static Object fieldValue(DatasetField field, Object o, String at) throws InvalidQueryException {
+        switch (field.kind()) {
+            case NUMBER -> {
+                return number(o, at);
+            }
+            case TIME -> {
+                if (o instanceof java.util.Date d) {
+                    return d.toInstant();
+                }
+                String s = string(o, at);
+                try {
+                    return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant() : java.time.Instant.parse(s);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidQueryException(at + ": '" + s + "' is not a time (as 2026-11-20 or"
+                            + " 2026-11-20T08:00:00Z)");
+                }
+            }
+            case BOOLEAN -> {
+                if (o instanceof Boolean b) {
+                    return b;
+                }
+                throw new InvalidQueryException(at + ": expected true or false, found " + describe(o));
+            }
+            default -> {
+                if (o instanceof String s) {
+                    return s;
+                }
+                throw new InvalidQueryException(at + ": expected a string, found " + describe(o));
+            }
         }
     }
 

@@ -69,7 +69,11 @@ public class CatalogCommand implements CliCommand {
                 relevance (BM25, the best scoring 1; newest first without words): score, pid and name, or
                 --json. --where takes PaNOSC's query language: {"where": {"and": [{"variable": "T01",
                 "operator": "gt", "value": 300, "unit": "K"}, …]}, "query": "words", "limit": N}, with and/or
-                and the operators eq neq lt lte gt gte between inq. --facet keeps the datasets with a value
+                and the operators eq neq lt lte gt gte between inq, and the dataset's own fields as LoopBack
+                writes them: {"size": {"gt": 1000}, "type": "raw", "creationTime": {"gte": "2026-11-01"}}
+                (size, numberOfFiles, creationTime, pid, type, datasetName, owner, ownerGroup,
+                creationLocation, dataFormat, proposalIds, sampleIds, instrumentIds, keywords, isPublished).
+                --facet keeps the datasets with a value
                 in a facet (proposal, instrument, technique, type, time as 2025-06; several on one facet: any
                 of them); --facets prints each facet's values among the hits with their counts. Its Lucene
                 index lives in the data

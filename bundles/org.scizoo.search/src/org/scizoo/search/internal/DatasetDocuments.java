@@ -17,6 +17,7 @@ import org.scizoo.core.model.Dataset;
 import org.scizoo.core.model.MetadataValue;
 import org.scizoo.core.model.Proposal;
 import org.scizoo.core.model.Technique;
+import org.scizoo.core.search.DatasetField;
 import org.scizoo.core.units.SciCatUnits;
 import org.scizoo.core.units.SiValue;
 
@@ -25,7 +26,9 @@ import org.scizoo.core.units.SiValue;
  * keywords, proposal title and PI, sample, instrument, techniques, owner, every scientific-metadata key and
  * text value). A numeric value is a point in SciCat's SI units, in a field named by its key and SI unit
  * ({@code n:T01:K}), so that 300 K and 26.85 degC are the same point and a condition in keV never compares
- * with a temperature. {@code g}: the groups that may see it ({@code #public} for published data).
+ * with a temperature. {@code g}: the groups that may see it ({@code #public} for published data). The
+ * dataset's own fields a condition may name ({@link DatasetField}): {@code f:size} as a point, {@code f:type}
+ * and the other texts as exact terms, the creation time as {@code created}.
  */
 final class DatasetDocuments {
 
@@ -39,6 +42,11 @@ final class DatasetDocuments {
     static final String HAS = "has";
 
     private DatasetDocuments() {
+    }
+
+    /** A dataset field's own index field: {@code f:size} (a point), {@code f:type} (its exact values). */
+    static String datasetField(DatasetField f) {
+        return f == DatasetField.CREATION_TIME ? CREATED : "f:" + f.json();
     }
 
     /** How a numeric field's name starts: {@code n:KEY:UNIT}. */
@@ -62,6 +70,15 @@ final class DatasetDocuments {
         }
         if (d.isPublished()) {
             doc.add(new StringField(GROUP, PUBLIC, Field.Store.NO));
+        }
+        for (DatasetField f : DatasetField.values()) {
+            if (f.kind() == DatasetField.Kind.NUMBER) {
+                doc.add(new DoublePoint(datasetField(f), f.number(d)));
+            } else if (f.kind() != DatasetField.Kind.TIME) { // the time is CREATED's
+                for (String v : f.texts(d)) {
+                    doc.add(new StringField(datasetField(f), v, Field.Store.NO));
+                }
+            }
         }
         List<String> words = new ArrayList<>();
         add(words, d.datasetName(), d.description(), d.owner(), d.creationLocation(), d.dataFormat(), d.comment());

@@ -70,10 +70,10 @@ public final class LuceneDatasetSearch implements DatasetSearch {
     private static final int BUILD_BATCH = 1000;
     /**
      * What the index's documents hold; an index of another version is built again. 2: with facets; 3: its
-     * segments sorted newest first.
+     * segments sorted newest first; 4: with the dataset's own fields.
      */
     private static final String VERSION_KEY = "scizoo.search.version";
-    private static final String VERSION = "3";
+    private static final String VERSION = "4";
     /**
      * Datasets newest first within each segment, as the searches without words list them: such a search then
      * stops after its page in each segment instead of ranking every hit by time.
@@ -209,6 +209,10 @@ public final class LuceneDatasetSearch implements DatasetSearch {
         if (failed[0] != null) {
             throw failed[0];
         }
+        // A built index is then mostly read: merged now into one segment per core (searched side by side),
+        // the searches that follow neither wait for the writer's background merges nor share the cores with them.
+        progress.accept("search index: merging it");
+        writer.forceMerge(Math.max(1, Runtime.getRuntime().availableProcessors()));
         writer.commit();
         searchers.maybeRefreshBlocking();
         progress.accept(String.format("search index: %,d datasets in %.1f s", done[0],

@@ -2,6 +2,7 @@ package org.scizoo.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,6 +22,8 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.DatasetField;
+import org.scizoo.core.search.FieldCondition;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.ParamCondition;
 import org.scizoo.core.search.SearchQuery;
@@ -30,7 +34,8 @@ import org.scizoo.core.units.SiValue;
  * A search as a Lucene query, built from its parts (never parsed from the user's text by a query syntax, so
  * nothing typed is an operator): the text's words, analysed as the index's, each a SHOULD clause scored by
  * BM25; each condition a point query in SI units, as a filter (it does not change the score); the user's
- * groups, a filter too, so access is decided inside the engine. Without words, the filters alone.
+ * groups, a filter too, so access is decided inside the engine. Without words, the filters alone. A dataset
+ * field's condition: a point query on its number or time, or its exact values as terms.
  */
 final class LuceneQueries {
 
@@ -90,6 +95,9 @@ final class LuceneQueries {
     static void params(Criterion c, List<ParamCondition> out) {
         switch (c) {
             case ParamCondition p -> out.add(p);
+            case FieldCondition f -> {
+                // a dataset field has no unit to check
+            }
             case Criterion.AllOf all -> all.all().forEach(x -> params(x, out));
             case Criterion.AnyOf any -> any.any().forEach(x -> params(x, out));
         }
@@ -99,6 +107,9 @@ final class LuceneQueries {
         switch (c) {
             case ParamCondition p -> {
                 return condition(p);
+            }
+            case FieldCondition f -> {
+                return field(f);
             }
             case Criterion.AllOf all -> {
                 BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
@@ -133,9 +144,49 @@ final class LuceneQueries {
         for (int i = 0; i < v.length; i++) {
             v[i] = c.values().get(i) * factor + offset;
         }
-        Query point = switch (c.op()) {
-            case EQ -> DoublePoint.newExactQuery(field, v[0]);
-            case NEQ -> DoublePoint.newExactQuery(field, v[0]);
+        Query point = points(field, c.op(), v);
+        if (c.op() != ParamCondition.Op.NEQ) {
+            return point;
+        }
+        // has the key in this dimension, and not that value
+        return new BooleanQuery.Builder().add(new TermQuery(new Term(DatasetDocuments.HAS, field)), Occur.FILTER)
+                .add(point, Occur.MUST_NOT).build();
+    }
+
+    /** A condition on a dataset field: a point query for numbers and times, exact terms for the rest. */
+    private static Query field(FieldCondition c) {
+        String field = DatasetDocuments.datasetField(c.field());
+        if (!c.field().kind().ordered()) {
+            List<BytesRef> terms = c.values().stream().map(v -> new BytesRef(v.toString())).toList();
+            Query any = new TermInSetQuery(field, terms);
+            return c.op() == ParamCondition.Op.NEQ ? new BooleanQuery.Builder().add(new MatchAllDocsQuery(),
+                    Occur.FILTER).add(any, Occur.MUST_NOT).build() : any;
+        }
+        if (c.field().kind() == DatasetField.Kind.TIME) {
+            long[] t = c.values().stream().mapToLong(v -> ((Instant) v).toEpochMilli()).toArray();
+            Query point = switch (c.op()) {
+                case EQ, NEQ -> LongPoint.newExactQuery(field, t[0]);
+                case LT -> LongPoint.newRangeQuery(field, Long.MIN_VALUE, t[0] - 1);
+                case LTE -> LongPoint.newRangeQuery(field, Long.MIN_VALUE, t[0]);
+                case GT -> LongPoint.newRangeQuery(field, t[0] + 1, Long.MAX_VALUE);
+                case GTE -> LongPoint.newRangeQuery(field, t[0], Long.MAX_VALUE);
+                case BETWEEN -> LongPoint.newRangeQuery(field, Math.min(t[0], t[1]), Math.max(t[0], t[1]));
+                case INQ -> LongPoint.newSetQuery(field, t);
+            };
+            return c.op() == ParamCondition.Op.NEQ ? not(point) : point;
+        }
+        double[] v = c.values().stream().mapToDouble(x -> (Double) x).toArray();
+        Query point = points(field, c.op(), v);
+        return c.op() == ParamCondition.Op.NEQ ? not(point) : point;
+    }
+
+    private static Query not(Query q) {
+        return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER).add(q, Occur.MUST_NOT).build();
+    }
+
+    private static Query points(String field, ParamCondition.Op op, double[] v) {
+        return switch (op) {
+            case EQ, NEQ -> DoublePoint.newExactQuery(field, v[0]);
             case LT -> DoublePoint.newRangeQuery(field, Double.NEGATIVE_INFINITY, Math.nextDown(v[0]));
             case LTE -> DoublePoint.newRangeQuery(field, Double.NEGATIVE_INFINITY, v[0]);
             case GT -> DoublePoint.newRangeQuery(field, Math.nextUp(v[0]), Double.POSITIVE_INFINITY);
@@ -143,12 +194,6 @@ final class LuceneQueries {
             case BETWEEN -> DoublePoint.newRangeQuery(field, Math.min(v[0], v[1]), Math.max(v[0], v[1]));
             case INQ -> DoublePoint.newSetQuery(field, v);
         };
-        if (c.op() != ParamCondition.Op.NEQ) {
-            return point;
-        }
-        // has the key in this dimension, and not that value
-        return new BooleanQuery.Builder().add(new TermQuery(new Term(DatasetDocuments.HAS, field)), Occur.FILTER)
-                .add(point, Occur.MUST_NOT).build();
     }
 
     /** The SI unit a condition compares in ("" without a unit). */

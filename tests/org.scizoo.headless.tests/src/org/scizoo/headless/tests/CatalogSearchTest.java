@@ -23,6 +23,8 @@ import org.scizoo.core.ports.CatalogStoreProvider;
 import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.ports.DatasetSearchProvider;
 import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.DatasetField;
+import org.scizoo.core.search.FieldCondition;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.PanoscQueries;
 import org.scizoo.core.search.ParamCondition;
@@ -77,6 +79,15 @@ class CatalogSearchTest {
                 new Criterion.AllOf(List.of(new ParamCondition("energy", Op.BETWEEN, List.of(12.0, 13.0), "keV"),
                         new ParamCondition("frames", Op.INQ, List.of(10.0, 12.0), "")))))),
                 q.conditions());
+        assertEquals(List.of(new Criterion.AllOf(List.of(new FieldCondition(DatasetField.SIZE, Op.GT, List.of(1000.0)),
+                new FieldCondition(DatasetField.TYPE, Op.EQ, List.of("raw")), new FieldCondition(
+                        DatasetField.CREATION_TIME, Op.BETWEEN, List.of(Instant.parse("2026-11-20T00:00:00Z"),
+                                Instant.parse("2026-11-21T08:00:00Z")))))),
+                PanoscQueries.parse("""
+                        {"where": {"size": {"gt": 1000}, "type": "raw",
+                                   "creationTime": {"between": ["2026-11-20", "2026-11-21T08:00:00Z"]}}}""", "", 20)
+                        .conditions(),
+                "the dataset's own fields, as LoopBack writes them");
         assertEquals(List.of(new ParamCondition("T01", Op.LT, List.of(3.0), "")),
                 PanoscQueries.parse("{\"query\": {\"variable\": \"T01\", \"operator\": \"lt\", \"value\": 3}}", "", 20)
                         .conditions(),
@@ -91,6 +102,12 @@ class CatalogSearchTest {
                 { "{\"where\": {\"variable\": \"T01\", \"value\": 1, \"$function\": {}}}",
                         "MongoDB operators are not part" },
                 { "{\"where\": {\"title\": \"x\"}}", "unknown key 'title'" },
+                { "{\"where\": {\"type\": {\"gt\": \"raw\"}}}", "compared by eq, neq or inq only" },
+                { "{\"where\": {\"size\": {\"$gt\": 1}}}", "MongoDB operators are not part" },
+                { "{\"where\": {\"size\": {\"gt\": \"big\"}}}", "where.size.gt: expected a number" },
+                { "{\"where\": {\"creationTime\": \"yesterday\"}}", "'yesterday' is not a time" },
+                { "{\"where\": {\"isPublished\": \"yes\"}}", "expected true or false" },
+                { "{\"where\": {\"creationTime\": {\"between\": [\"2026-11-20\"]}}}", "takes two values" },
                 { "{\"where\": ", "not a JSON object" },
                 { deep, "deep" },
                 { "{\"query\": \"" + "x".repeat(PanoscQueries.MAX_CHARS) + "\"}", "at most" } }) {
@@ -108,8 +125,8 @@ class CatalogSearchTest {
         List<String> progress = new ArrayList<>();
         try (CatalogStore store = stores.open(BackendSettings.embedded(data))) {
             store.upsert(List.of(
-                    entry("warm-c", "lysozyme at room temperature", "lysozyme in buffer", "p1", false,
-                            Map.of("T01", MetadataValue.of(30.0, "degC"), "energy", MetadataValue.of(12.4, "keV"))),
+                    sized(entry("warm-c", "lysozyme at room temperature", "lysozyme in buffer", "p1", false,
+                            Map.of("T01", MetadataValue.of(30.0, "degC"), "energy", MetadataValue.of(12.4, "keV")))),
                     entry("warm-k", "buffer blank", "a lysozyme sample nearby", "p1", false,
                             Map.of("T01", MetadataValue.of(305.0, "K"), "energy", MetadataValue.of(12_400.0, "eV"))),
                     entry("cold", "ferritin", "cryo", "p2", false,
@@ -144,6 +161,20 @@ class CatalogSearchTest {
                         "p1's and public ones, counted inside the engine");
                 assertEquals(3, search.search(new SearchQuery("", List.of(), 1, 0), Set.of("p1")).total());
 
+                // the dataset's own fields, as LoopBack writes them
+                assertEquals(Set.of("warm-c", "warm-k"), where(search, "{\"proposalIds\": \"p1\"}"));
+                assertEquals(Set.of("public"), where(search, "{\"isPublished\": true}"));
+                assertEquals(Set.of("cold", "public"), where(search, "{\"ownerGroup\": {\"inq\": [\"p2\", \"p3\"]}}"));
+                assertEquals(Set.of("cold", "public"), where(search, "{\"ownerGroup\": {\"neq\": \"p1\"}}"));
+                assertEquals(Set.of("warm-c"), where(search, "{\"size\": {\"gt\": 100}}"), "its size is 1000");
+                assertEquals(Set.of("warm-k", "cold", "public"), where(search, "{\"numberOfFiles\": {\"lt\": 2}}"));
+                assertEquals(Set.of(), where(search, "{\"creationTime\": {\"lt\": \"2026-11-20\"}}"));
+                assertEquals(4, where(search, "{\"creationTime\": {\"between\": [\"2026-11-20\", \"2026-11-22\"]}}")
+                        .size());
+                assertEquals(Set.of("warm-k"), where(search, "{\"and\": [{\"proposalIds\": \"p1\"}, {\"size\": 1},"
+                        + " {\"variable\": \"T01\", \"operator\": \"gt\", \"value\": 300, \"unit\": \"K\"}]}"),
+                        "with a scientific condition");
+
                 InvalidQueryException odd = assertThrows(InvalidQueryException.class,
                         () -> search.search(
                                 new SearchQuery("", List.<Criterion>of(ParamConditions.parse("T01 > 3 furlong")), 10,
@@ -169,6 +200,40 @@ class CatalogSearchTest {
             try (DatasetSearch again = engine.open(store, data.resolve("search-index"), progress::add)) {
                 assertEquals(5, again.size(), "kept in the data folder");
                 assertTrue(progress.isEmpty(), "not built again: " + progress);
+            }
+        }
+    }
+
+    /**
+     * An index an earlier SciZoo left (unsorted, of version 2, and holding as many documents as the catalogue
+     * has datasets, so a count alone would keep it) is made anew when opened, and then finds by the fields
+     * the earlier one did not hold.
+     */
+    @Test
+    void anIndexOfAnEarlierVersionIsMadeAnew() throws Exception {
+        Path data = dir.resolve("older");
+        try (CatalogStore store = OsgiServices.get(CatalogStoreProvider.class).open(BackendSettings.embedded(data))) {
+            store.upsert(List.of(entry("a", "lysozyme", "", "p1", false, Map.of("T01", MetadataValue.of(310.0, "K")))));
+            Path index = data.resolve("search-index");
+            try (var directory = org.apache.lucene.store.FSDirectory.open(index);
+                    var older = new org.apache.lucene.index.IndexWriter(directory,
+                            new org.apache.lucene.index.IndexWriterConfig(
+                                    new org.apache.lucene.analysis.standard.StandardAnalyzer()))) {
+                var doc = new org.apache.lucene.document.Document();
+                doc.add(new org.apache.lucene.document.StringField("pid", "20.500.12345/search-a",
+                        org.apache.lucene.document.Field.Store.YES));
+                older.addDocument(doc);
+                older.setLiveCommitData(Map.of("scizoo.search.version", "2").entrySet());
+                older.commit();
+            }
+            List<String> progress = new ArrayList<>();
+            try (DatasetSearch search = OsgiServices.get(DatasetSearchProvider.class).open(store, index,
+                    progress::add)) {
+                assertTrue(progress.stream().anyMatch(p -> p.contains("made anew") || p.contains("earlier version")),
+                        progress.toString());
+                assertEquals(1, search.size());
+                assertEquals(Set.of("a"), where(search, "{\"proposalIds\": \"p1\"}"));
+                assertEquals(Set.of("a"), pids(search, "lysozyme", "T01 > 300 K"));
             }
         }
     }
@@ -210,6 +275,11 @@ class CatalogSearchTest {
         assertTrue(unit.err().contains("does not convert"), unit.err());
     }
 
+    private static Set<String> where(DatasetSearch search, String json) throws Exception {
+        return Set.copyOf(search.search(PanoscQueries.parse(json, "", 100), null).hits().stream()
+                .map(CatalogSearchTest::name).toList());
+    }
+
     private static Set<String> pids(DatasetSearch search, String text, String condition) throws Exception {
         return Set.copyOf(
                 search.search(new SearchQuery(text, List.<Criterion>of(ParamConditions.parse(condition)), 100, 0), null)
@@ -219,6 +289,11 @@ class CatalogSearchTest {
     /** The pid without its common start: {@code warm-c}. */
     private static String name(SearchHit h) {
         return h.pid().substring(h.pid().indexOf("search-") + "search-".length());
+    }
+
+    /** The entry with 1000 bytes in 2 files. */
+    private static CatalogEntry sized(CatalogEntry e) {
+        return new CatalogEntry(e.dataset().toBuilder().size(1000).numberOfFiles(2).build(), e.datablocks());
     }
 
     private static CatalogEntry entry(String name, String datasetName, String description, String group,

@@ -36,6 +36,7 @@ import org.scizoo.core.search.FacetCount;
 import org.scizoo.core.search.FacetDim;
 import org.scizoo.core.search.FacetFilter;
 import org.scizoo.core.search.InvalidQueryException;
+import org.scizoo.core.search.PanoscQueries;
 import org.scizoo.core.search.SearchQuery;
 import org.scizoo.core.search.SearchResults;
 import org.scizoo.headless.UsageException;
@@ -172,6 +173,17 @@ class SciCatReadsTest {
                     "time=2026-10")), false), null).total());
             assertEquals(0, search.search(query("", "T01 > 0 degC").withFacets(List.of(FacetFilter.parse(
                     "type=derived")), false), null).total());
+            // the dataset's own fields, as SciCat's fields: a strict time bound one millisecond inside
+            assertEquals(List.of(A2), where(search, "{\"creationTime\": {\"gt\": \"2026-11-21T08:00:00Z\"}}"));
+            assertEquals(List.of(A1), where(search, "{\"creationTime\": {\"lte\": \"2026-11-21T08:00:00Z\"}}"));
+            assertEquals(List.of(A1), where(search, "{\"pid\": {\"inq\": [\"" + A1 + "\", \"" + B1 + "\"]}}"),
+                    "bob's pid is not hers to find");
+            assertEquals(List.of(A2, A1), where(search, "{\"and\": [{\"size\": {\"gte\": 1}}, {\"type\": \"raw\"},"
+                    + " {\"isPublished\": false}]}"));
+            assertEquals(List.of(), where(search, "{\"size\": {\"gt\": 1}}"));
+            InvalidQueryException notText = assertThrows(InvalidQueryException.class,
+                    () -> where(search, "{\"ownerGroup\": {\"neq\": \"x\"}}"));
+            assertTrue(notText.getMessage().contains("SciCat's query has no '!=' on a text"), notText.getMessage());
             InvalidQueryException technique = assertThrows(InvalidQueryException.class, () -> search.search(
                     query("", "T01 > 0 degC").withFacets(List.of(FacetFilter.parse("technique=XPS")), false), null));
             assertTrue(technique.getMessage().contains("cannot keep datasets by technique"), technique.getMessage());
@@ -197,6 +209,10 @@ class SciCatReadsTest {
                 scicat.url(), "--data", dir.resolve("none").toString());
         assertEquals(2, or.exit());
         assertTrue(or.err().contains("'and' only"), or.err());
+    }
+
+    private static List<String> where(DatasetSearch search, String json) throws Exception {
+        return search.search(PanoscQueries.parse(json, "", 10), null).hits().stream().map(SearchHit::pid).toList();
     }
 
     private static SearchQuery query(String text, String condition) throws Exception {

@@ -12,6 +12,7 @@ import org.scizoo.core.ports.CatalogException;
 import org.scizoo.core.ports.DatasetSearch;
 import org.scizoo.core.scicat.IsoInstants;
 import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.FieldCondition;
 import org.scizoo.core.search.InvalidQueryException;
 import org.scizoo.core.search.ParamCondition;
 import org.scizoo.core.search.SearchHit;
@@ -25,7 +26,7 @@ import org.scizoo.core.units.SciCatUnits;
  * in SI units), and the count from {@code /fullfacet}. SciCat applies the login's access rules; the groups a
  * caller passes are not needed. SciCat's query ANDs its filters and knows fewer operators than PaNOSC's
  * language: {@code or}, {@code !=}, {@code in}, and two conditions on one key are refused with the reason
- * rather than answered wrongly. It does not rank: hits come newest first, each scored 1. Facets: as
+ * rather than answered wrongly. The dataset's own fields go as SciCat's fields ({@link SciCatFields}). It does not rank: hits come newest first, each scored 1. Facets: as
  * {@link SciCatFacets} says.
  */
 final class SciCatSearch implements DatasetSearch {
@@ -91,29 +92,49 @@ final class SciCatSearch implements DatasetSearch {
         if (!query.text().isEmpty()) {
             fields.append("text", query.text());
         }
-        List<ParamCondition> conditions = new ArrayList<>();
+        List<Criterion> conditions = new ArrayList<>();
         for (Criterion c : query.conditions()) {
             flatten(c, conditions);
         }
         List<Document> scientific = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        for (ParamCondition c : conditions) {
-            if (!keys.add(c.key())) {
-                throw new InvalidQueryException("SciCat's query keeps one condition per key: " + c.key()
-                        + " has two (a range is one condition: " + c.key() + " A..B)");
+        Document own = new Document();
+        for (Criterion c : conditions) {
+            if (c instanceof FieldCondition f) {
+                if (own.containsKey(f.field().json())) {
+                    throw new InvalidQueryException("SciCat's query keeps one condition per field: "
+                            + f.field().json() + " has two (a range is one condition: between)");
+                }
+                own.append(f.field().json(), SciCatFields.expression(f));
+                continue;
             }
-            scientific.add(scientific(c));
+            ParamCondition p = (ParamCondition) c;
+            if (!keys.add(p.key())) {
+                throw new InvalidQueryException("SciCat's query keeps one condition per key: " + p.key()
+                        + " has two (a range is one condition: " + p.key() + " A..B)");
+            }
+            scientific.add(scientific(p));
         }
         if (!scientific.isEmpty()) {
             fields.append("scientific", scientific);
         }
-        SciCatFacets.filter(query.filters(), fields);
+        Document facets = new Document();
+        SciCatFacets.filter(query.filters(), facets);
+        for (String key : facets.keySet()) {
+            if (own.containsKey(key)) {
+                throw new InvalidQueryException("SciCat's query keeps one condition per field: " + key
+                        + " has a condition and a picked facet value");
+            }
+        }
+        fields.putAll(own);
+        fields.putAll(facets);
         return fields;
     }
 
-    private static void flatten(Criterion c, List<ParamCondition> into) throws InvalidQueryException {
+    private static void flatten(Criterion c, List<Criterion> into) throws InvalidQueryException {
         switch (c) {
             case ParamCondition p -> into.add(p);
+            case FieldCondition f -> into.add(f);
             case Criterion.AllOf all -> {
                 for (Criterion each : all.all()) {
                     flatten(each, into);
