@@ -39,7 +39,8 @@ import com.mongodb.client.model.Filters;
  * {@code scizoo bench-search}, run by {@code ./scizoo bench search}: the search index over a catalogue of N
  * scans (the embedded store, filled once and kept; one scan in ten in kelvin and amperes, so units are mixed):
  * its build rate and size on disk against the catalogue's, then 40 searches (words, 1–3 conditions with unit
- * conversion, a visitor's groups, facets counted and picked, pages further down), p50 and p95, and the slowest.
+ * conversion, a visitor's groups, facets counted and picked, pages further down), p50 and p95, and the slowest;
+ * and the Scanlog's own reads from the store and from the index ({@link ScanlogReads}).
  * Baseline in the same run: the searches with conditions only, as the MongoDB filter on SciCat's
  * {@code valueSI}/{@code unitSI} that a store would run, against the same embedded store.
  */
@@ -186,6 +187,7 @@ public class BenchSearchCommand implements CliCommand {
                     out.printf("  slowest: %6.1f ms (median %5.1f ms)  %s (%,d found)%n", slowest[i],
                             BenchScanlogCommand.p(mine, 50), all.get(i).describe(), found[i]);
                 }
+                ScanlogReads.measure(out, store, search, VISITOR, reps);
                 long heap = Runtime.getRuntime().maxMemory();
                 if (baselines > 0 && storeBytes > heap / 2) {
                     // measured: at a million scans (8.6 GB) the server's heap ran out in the first filter
