@@ -2,7 +2,6 @@ package org.scizoo.catalogue.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -17,9 +16,6 @@ import org.eclipse.jface.fieldassist.ContentProposalAdapter;
 import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -39,7 +35,6 @@ import org.scizoo.core.search.SearchHit;
 import org.scizoo.core.search.SearchQuery;
 import org.scizoo.core.search.SearchResults;
 import org.scizoo.search.LiveSearch;
-import org.scizoo.ui.app.OpenInJupyter;
 import org.scizoo.ui.app.WorkbenchBackend;
 import org.scizoo.ui.app.WorkbenchPreferences;
 
@@ -52,8 +47,9 @@ import jakarta.inject.Inject;
  * the hits ranked by relevance in a table, and the selected dataset's page. Searches run in a job through
  * the session's {@link LiveSearch}: our index, kept in step with what the session stores, or SciCat's own
  * query on a SciCat backend. Beside the hits, the facets ({@link FacetPanel}) narrow them; the conditions
- * field suggests keys and units ({@link ConditionProposals}). A condition that cannot be compared is said in
- * red; the last hits stay.
+ * field suggests keys and units ({@link ConditionProposals}), and condition rows ({@link ConditionRows}) are
+ * there for picking them. A condition that cannot be compared is said in red; the last hits stay. The buttons
+ * under the hits are {@link DatasetActions}.
  */
 public class CataloguePart {
 
@@ -61,10 +57,6 @@ public class CataloguePart {
     static final int PAGE = 200;
     private static final char[] AUTO_ACTIVATION = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_ "
             .toCharArray();
-    private static final String OPEN_HDF5 = "org.scizoo.hdf5.ui.command.open";
-    private static final String OPEN_HDF5_FILE = "org.scizoo.hdf5.ui.command.open.file";
-    private static final String REVEAL = "org.scizoo.scanlog.ui.command.reveal";
-    private static final String REVEAL_PID = "org.scizoo.scanlog.ui.command.reveal.pid";
 
     @Inject
     private WorkbenchBackend backend;
@@ -86,6 +78,7 @@ public class CataloguePart {
     private FacetPanel facets;
     private final ConditionProposals proposals = new ConditionProposals();
     private ConditionRows rows;
+    private DatasetActions act;
     private DatasetPage page;
     private String shownPid;
     /** Searches asked for so far (the UI thread's): only the latest one's answer is shown. */
@@ -134,11 +127,23 @@ public class CataloguePart {
         lower.setLayout(new GridLayout(1, false));
         Composite actions = new Composite(lower, SWT.NONE);
         actions.setLayout(new GridLayout(5, false));
-        button(actions, "Copy &PID", this::copyPids);
+        act = new DatasetActions(commands, handlers, sync, backend, new DatasetActions.Line() {
+            @Override
+            public void say(String text) {
+                setSummary(text);
+            }
+
+            @Override
+            public void problem(String text) {
+                CataloguePart.this.problem(text);
+            }
+        });
+        button(actions, "Copy &PID", () -> act.copyPids(parent.getShell(), results.selectedPids()));
         button(actions, "Show in Scan&log", this::showInScanlog);
-        button(actions, "Open in &Jupyter", this::openInJupyter);
-        button(actions, "Open data file in the &HDF5 inspector", this::openFiles);
-        button(actions, "Copy file paths", () -> copy(String.join("\n", page.paths()), "file paths"));
+        button(actions, "Open in &Jupyter", () -> act.openInJupyter(parent.getShell(), results.selectedPids()));
+        button(actions, "Open data file in the &HDF5 inspector", () -> act.openFiles(page.paths()));
+        button(actions, "Copy file paths", () -> act.copy(parent.getShell(), String.join("\n", page.paths()),
+                "file paths"));
         page = new DatasetPage(lower, WorkbenchPreferences::sciCatWeb);
         split.setWeights(45, 55);
     }
@@ -274,76 +279,12 @@ public class CataloguePart {
 
     /** The page's dataset selected in the Scanlog, where one is installed. */
     public void showInScanlog() {
-        String pid = shownPid;
-        if (pid == null) {
-            setSummary("Select a dataset to show it in the Scanlog");
-        } else if (commands.getCommand(REVEAL) == null || !commands.getCommand(REVEAL).isDefined()) {
-            problem("No Scanlog is installed");
-        } else {
-            handlers.executeHandler(commands.createCommand(REVEAL, Map.of(REVEAL_PID, pid)));
-        }
+        act.showInScanlog(shownPid);
     }
 
     /** The pid whose page is shown (or being read), or null. */
     public String shownPid() {
         return shownPid;
-    }
-
-    private void copyPids() {
-        List<String> pids = results.selectedPids();
-        if (pids.isEmpty()) {
-            setSummary("Select datasets to copy their pids");
-            return;
-        }
-        copy(String.join("\n", pids), pids.size() == 1 ? pids.get(0) : pids.size() + " pids");
-    }
-
-    private void copy(String text, String what) {
-        if (text.isEmpty()) {
-            setSummary("Nothing to copy");
-            return;
-        }
-        Clipboard clipboard = new Clipboard(summary.getDisplay());
-        try {
-            clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
-        } finally {
-            clipboard.dispose();
-        }
-        setSummary("Copied " + what);
-    }
-
-    private void openInJupyter() {
-        List<String> pids = results.selectedPids();
-        if (pids.isEmpty()) {
-            setSummary("Select datasets to open them in Jupyter");
-            return;
-        }
-        try {
-            OpenInJupyter.open(summary.getShell(), sync, backend.catalog().store(), pids, this::setSummary);
-        } catch (CatalogException e) {
-            problem(e.getMessage());
-        }
-    }
-
-    private void openFiles() {
-        List<String> paths = page.paths();
-        if (commands.getCommand(OPEN_HDF5) == null || !commands.getCommand(OPEN_HDF5).isDefined()) {
-            problem("No HDF5 inspector is installed");
-            return;
-        }
-        List<String> missing = new ArrayList<>();
-        for (String p : paths) {
-            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(p))) {
-                handlers.executeHandler(commands.createCommand(OPEN_HDF5, Map.of(OPEN_HDF5_FILE, p)));
-            } else {
-                missing.add(p);
-            }
-        }
-        if (paths.isEmpty()) {
-            setSummary("The dataset lists no files");
-        } else if (!missing.isEmpty()) {
-            setSummary("Not files on this computer: " + String.join(", ", missing));
-        }
     }
 
     private void setSummary(String text) {
