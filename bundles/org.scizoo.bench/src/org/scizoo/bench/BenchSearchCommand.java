@@ -187,7 +187,7 @@ public class BenchSearchCommand implements CliCommand {
                     out.printf("  slowest: %6.1f ms (median %5.1f ms)  %s (%,d found)%n", slowest[i],
                             BenchScanlogCommand.p(mine, 50), all.get(i).describe(), found[i]);
                 }
-                ScanlogReads.measure(out, store, search, VISITOR, reps);
+                ScanlogReads.measure(out, store, data.resolve("store"), search, VISITOR, reps);
                 long heap = Runtime.getRuntime().maxMemory();
                 if (baselines > 0 && storeBytes > heap / 2) {
                     // measured: at a million scans (8.6 GB) the server's heap ran out in the first filter
