@@ -2,6 +2,7 @@ package org.scizoo.catalogue.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -12,21 +13,28 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.scizoo.core.search.Criterion;
+import org.scizoo.core.search.DatasetField;
+import org.scizoo.core.search.FieldCondition;
 import org.scizoo.core.search.InvalidQueryException;
-import org.scizoo.core.search.ParamCondition;
+import org.scizoo.core.search.ParamCondition.Op;
 import org.scizoo.core.search.ParamConditions;
 
 /**
  * The Catalogue's condition rows, for those who would rather pick than type: each row a metadata key (the
  * keys the index compares), an operator, a value (two for a range: {@code 12..13}; a list for "in":
  * {@code 10, 12}) and a unit (the key's SI units offered, any other typed). A row reads as the condition a
- * person would type, and is parsed by the same parser, so rows and the typed field agree and fail alike.
+ * person would type, and is parsed by the same parser, so rows and the typed field agree and fail alike. The
+ * keys listed after the metadata's are the dataset's own fields ({@link DatasetField}: size, creationTime,
+ * type…), whose rows are conditions on the field, values read as its kind reads them (a day, a number…).
  */
 final class ConditionRows {
 
     /** The operators as the rows offer them, with what each is typed as. */
     private static final String[][] OPERATORS = { { "=", "=" }, { "≠", "!=" }, { "<", "<" }, { "≤", "<=" },
             { ">", ">" }, { "≥", ">=" }, { "between", ".." }, { "in", "in" } };
+    /** The same operators, in the same order. */
+    private static final Op[] OPS = { Op.EQ, Op.NEQ, Op.LT, Op.LTE, Op.GT, Op.GTE, Op.BETWEEN, Op.INQ };
 
     private final Composite box;
     private final Runnable search;
@@ -48,7 +56,7 @@ final class ConditionRows {
             line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             key = new Combo(line, SWT.DROP_DOWN);
             key.setLayoutData(width(200));
-            key.setItems(keys.keySet().toArray(String[]::new));
+            key.setItems(items());
             key.setToolTipText("A metadata key the catalogue compares");
             op = new Combo(line, SWT.DROP_DOWN | SWT.READ_ONLY);
             for (String[] o : OPERATORS) {
@@ -87,6 +95,32 @@ final class ConditionRows {
         boolean blank() {
             return key.getText().isBlank() && value.getText().isBlank();
         }
+
+        /** A dataset field named here, unless the metadata has a key of that name (which it then means). */
+        Optional<DatasetField> field() {
+            String k = key.getText().strip();
+            return keys.containsKey(k) ? Optional.empty() : DatasetField.byJson(k);
+        }
+
+        /** The row as a condition on a dataset field: its values as the field's kind reads them. */
+        FieldCondition fieldCondition(DatasetField f) throws InvalidQueryException {
+            Op o = OPS[Math.max(op.getSelectionIndex(), 0)];
+            String v = value.getText().strip();
+            List<String> typed = switch (o) {
+                case BETWEEN -> List.of(v.split("\\s*\\.\\.\\s*|\\s*,\\s*", 2));
+                case INQ -> List.of(v.split("\\s*,\\s*"));
+                default -> List.of(v);
+            };
+            List<Object> values = new ArrayList<>();
+            for (String t : typed) {
+                values.add(f.parse(t));
+            }
+            try {
+                return new FieldCondition(f, o, values);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryException(e.getMessage());
+            }
+        }
     }
 
     ConditionRows(Composite parent, Runnable search) {
@@ -105,10 +139,17 @@ final class ConditionRows {
         return d;
     }
 
+    /** The keys the index compares, then the dataset's own fields. */
+    private String[] items() {
+        List<String> items = new ArrayList<>(keys.keySet());
+        DatasetField.names().stream().filter(n -> !keys.containsKey(n)).forEach(items::add);
+        return items.toArray(String[]::new);
+    }
+
     /** The keys the index compares, with their SI units, for the rows' lists. */
     void keys(SortedMap<String, List<String>> known) {
         keys = known;
-        String[] items = known.keySet().toArray(String[]::new);
+        String[] items = items();
         for (Row r : rows) {
             String typed = r.key.getText();
             r.key.setItems(items);
@@ -168,15 +209,16 @@ final class ConditionRows {
     }
 
     /** The rows' conditions (blank rows left out); a row that does not read as a condition says which it is. */
-    List<ParamCondition> conditions() throws InvalidQueryException {
-        List<ParamCondition> out = new ArrayList<>();
+    List<Criterion> conditions() throws InvalidQueryException {
+        List<Criterion> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             if (r.blank()) {
                 continue;
             }
             try {
-                out.add(ParamConditions.parse(r.typed()));
+                Optional<DatasetField> field = r.field();
+                out.add(field.isPresent() ? r.fieldCondition(field.get()) : ParamConditions.parse(r.typed()));
             } catch (InvalidQueryException e) {
                 throw new InvalidQueryException("Condition row " + (i + 1) + " (" + r.typed() + "): " + e.getMessage());
             }

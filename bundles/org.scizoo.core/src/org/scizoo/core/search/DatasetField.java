@@ -1,5 +1,9 @@
 package org.scizoo.core.search;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +60,45 @@ public enum DatasetField {
     /** The names, for messages. */
     public static List<String> names() {
         return Arrays.stream(values()).map(DatasetField::json).toList();
+    }
+
+    /**
+     * A value of this field as typed: a number, a time (ISO-8601, or a day: 2026-11-20 is its start, UTC),
+     * true or false, or the text itself.
+     */
+    public Object parse(String typed) throws InvalidQueryException {
+        String s = typed.strip();
+        switch (kind) {
+            case NUMBER -> {
+                try {
+                    double d = Double.parseDouble(s);
+                    if (Double.isFinite(d)) {
+                        return d;
+                    }
+                } catch (NumberFormatException e) {
+                    // said below
+                }
+                throw new InvalidQueryException(json + ": '" + s + "' is not a number");
+            }
+            case TIME -> {
+                try {
+                    return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+                            : Instant.parse(s);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidQueryException(json + ": '" + s + "' is not a time (as 2026-11-20 or"
+                            + " 2026-11-20T08:00:00Z)");
+                }
+            }
+            case BOOLEAN -> {
+                if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                    return Boolean.parseBoolean(s);
+                }
+                throw new InvalidQueryException(json + ": expected true or false, not '" + s + "'");
+            }
+            default -> {
+                return s;
+            }
+        }
     }
 
     /**

@@ -184,13 +184,10 @@ public final class PanoscQueries {
                 if (o instanceof java.util.Date d) {
                     return d.toInstant();
                 }
-                String s = string(o, at);
                 try {
-                    return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC)
-                            .toInstant() : java.time.Instant.parse(s);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidQueryException(at + ": '" + s + "' is not a time (as 2026-11-20 or"
-                            + " 2026-11-20T08:00:00Z)");
+                    return field.parse(string(o, at));
+                } catch (InvalidQueryException e) {
+                    throw new InvalidQueryException(at + ": " + e.getMessage().substring(field.json().length() + 2));
                 }
             }
             case BOOLEAN -> {

@@ -171,6 +171,26 @@ class CatalogueSearchTest {
                 if (c.summary().contains("datasets found") && !c.hits().isEmpty()) {
                     Screenshots.save(scanlog.table().getShell(), "catalogue-conditions.png");
                     c.clearConditionRows();
+                    c.addConditionRow("numberOfFiles", ">", "1000", ""); // a dataset field: none has so many
+                    c.search();
+                    stage = 26;
+                }
+            }
+            case 26 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "none with more than 1000 files; summary: " + c.summary();
+                if (c.summary().startsWith("0 of 0 datasets found")) {
+                    c.clearConditionRows();
+                    c.addConditionRow("creationTime", ">=", "2000-01-01", ""); // a day, for a time field
+                    c.search();
+                    stage = 27;
+                }
+            }
+            case 27 -> {
+                CataloguePart c = catalogue(parts);
+                waitingFor = "hits created since 2000; summary: " + c.summary();
+                if (c.summary().contains("datasets found") && !c.hits().isEmpty()) {
+                    c.clearConditionRows();
                     c.addConditionRow("T01", ">", "warm", "K");
                     c.search();
                     stage = 25;
