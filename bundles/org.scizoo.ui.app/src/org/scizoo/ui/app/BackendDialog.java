@@ -16,7 +16,8 @@ import org.scizoo.core.ports.BackendSettings;
 
 /**
  * The shared backend, edited: MongoDB (URI, user, password) and Kafka (bootstrap, topic, SASL user,
- * password, mechanism), or a SciCat to read through (URL, user, password; <em>Log out of SciCat</em>). Addresses and names go to the preferences, passwords to secure storage; an empty
+ * password, mechanism), or a SciCat to read through (URL, and a user with a password or a token SciCat gave;
+ * <em>Log out of SciCat</em>). Addresses and names go to the preferences, passwords to secure storage; an empty
  * password field keeps the stored one. Options given to the launcher (--mongo-uri, --kafka) still win.
  */
 public class BackendDialog extends Dialog {
@@ -31,6 +32,7 @@ public class BackendDialog extends Dialog {
     static final String SCICAT_URL = "scicatUrl";
     static final String SCICAT_USER = "scicatUser";
     static final String SCICAT_PASSWORD = "scicatPassword";
+    static final String SCICAT_TOKEN = "scicatToken";
     private static final int LOG_OUT_ID = IDialogConstants.CLIENT_ID + 1;
 
     private final BackendPreferences preferences;
@@ -45,6 +47,7 @@ public class BackendDialog extends Dialog {
     private Text scicatUrl;
     private Text scicatUser;
     private Text scicatPassword;
+    private Text scicatToken;
 
     public BackendDialog(Shell parent, BackendPreferences preferences) {
         super(parent);
@@ -88,6 +91,10 @@ public class BackendDialog extends Dialog {
         scicatUser = field(form, "SciCat use&r:", SCICAT_USER, scicat.user(), SWT.NONE, "");
         scicatPassword = field(form, "SciCat passw&ord:", SCICAT_PASSWORD, null, SWT.PASSWORD,
                 preferences.hasStoredSciCatPassword() ? "(stored)" : "");
+        scicatToken = field(form, "Or SciCat to&ken:", SCICAT_TOKEN, null, SWT.PASSWORD,
+                preferences.hasStoredSciCatToken() ? "(stored)" : "without a user: the token SciCat's web page gives");
+        note(form, "A token is for accounts SciCat logs in elsewhere (OIDC): log in on SciCat's web page, copy the"
+                + " token from your user settings there, and paste it here. It is kept in secure storage only.");
         return area;
     }
 
@@ -127,6 +134,12 @@ public class BackendDialog extends Dialog {
             return;
         }
         String scicat = scicatUrl.getText().strip();
+        if (!scicatToken.getText().isBlank() && !scicatUser.getText().isBlank()) {
+            MessageDialog.openError(getShell(), "SciZoo: backend", "Give a SciCat user and password, or a token"
+                    + " without a user, not both.");
+            scicatToken.setFocus();
+            return;
+        }
         if (!scicat.isEmpty()) {
             if (!uri.isEmpty()) {
                 MessageDialog.openError(getShell(), "SciZoo: backend", "Give a MongoDB URI or a SciCat URL, not"
@@ -154,7 +167,7 @@ public class BackendDialog extends Dialog {
                     kafkaUser.getText(), mechanism.getText()), emptyToNull(mongoPassword.getText()),
                     emptyToNull(kafkaPassword.getText()));
             preferences.saveSciCat(new BackendPreferences.SciCat(scicat, scicatUser.getText()),
-                    emptyToNull(scicatPassword.getText()));
+                    emptyToNull(scicatPassword.getText()), emptyToNull(scicatToken.getText()));
             super.okPressed(); // OK only once saved: open() == OK means "reconnect"
         } catch (Exception e) {
             MessageDialog.openError(getShell(), "SciZoo: backend",
@@ -164,14 +177,14 @@ public class BackendDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        if (preferences.loadSciCat().user() != null) {
+        if (preferences.loadSciCat().user() != null || preferences.hasStoredSciCatToken()) {
             createButton(parent, LOG_OUT_ID, "&Log out of SciCat", false);
         }
         createButton(parent, IDialogConstants.OK_ID, "&Save and reconnect", true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
-    /** Log out: SciCat's user and password are forgotten, and the session reconnects as anonymous. */
+    /** Log out: SciCat's user, password and token are forgotten, and the session reconnects as anonymous. */
     @Override
     protected void buttonPressed(int buttonId) {
         if (buttonId != LOG_OUT_ID) {

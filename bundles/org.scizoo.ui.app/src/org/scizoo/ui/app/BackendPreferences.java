@@ -47,6 +47,8 @@ public final class BackendPreferences {
     static final String SECURE_NODE = "org.scizoo/backend";
     private static final String MONGO_PASSWORD = "mongo.password";
     private static final String SCICAT_PASSWORD = "scicat.password";
+    /** A token SciCat gave (its web page shows it): how an OIDC account logs in here. */
+    private static final String SCICAT_TOKEN = "scicat.token";
     private static final String KAFKA_PASSWORD = "kafka.password";
 
     private final Preferences plain;
@@ -95,17 +97,27 @@ public final class BackendPreferences {
      */
     public void saveSciCat(SciCat scicat, String password) throws StorageException, BackingStoreException,
             java.io.IOException {
+        saveSciCat(scicat, password, null);
+    }
+
+    /**
+     * Saves the SciCat to read through with a user's password or, without a user, a token SciCat gave; each
+     * given replaces the stored one, empty removes it, null keeps it. A user's login drops a stored token.
+     */
+    public void saveSciCat(SciCat scicat, String password, String token) throws StorageException,
+            BackingStoreException, java.io.IOException {
         put("scicat.url", scicat.url());
         put("scicat.user", scicat.user());
         plain.flush();
         ISecurePreferences node = secureRoot.node(SECURE_NODE);
         putSecret(node, SCICAT_PASSWORD, scicat.user() == null ? "" : password);
+        putSecret(node, SCICAT_TOKEN, scicat.user() != null ? "" : token == null ? null : token.strip());
         node.flush();
     }
 
-    /** Log out: the SciCat stays, its user and password are forgotten; the next session reads anonymously. */
+    /** Log out: the SciCat stays, its user, password and token are forgotten; the next session reads anonymously. */
     public void logOutOfSciCat() throws StorageException, BackingStoreException, java.io.IOException {
-        saveSciCat(new SciCat(loadSciCat().url(), null), "");
+        saveSciCat(new SciCat(loadSciCat().url(), null), "", "");
     }
 
     /** The saved SciCat's login, with its password from secure storage; null when none is saved. */
@@ -114,12 +126,18 @@ public final class BackendPreferences {
         if (s.url() == null) {
             return null;
         }
-        String password = s.user() == null ? null : secureRoot.node(SECURE_NODE).get(SCICAT_PASSWORD, null);
-        return SciCatLogin.of(s.url(), s.user(), password, null, false);
+        ISecurePreferences node = secureRoot.node(SECURE_NODE);
+        String password = s.user() == null ? null : node.get(SCICAT_PASSWORD, null);
+        String token = s.user() == null ? node.get(SCICAT_TOKEN, null) : null;
+        return SciCatLogin.of(s.url(), s.user(), password, token, false);
     }
 
     public boolean hasStoredSciCatPassword() {
         return java.util.Arrays.asList(secureRoot.node(SECURE_NODE).keys()).contains(SCICAT_PASSWORD);
+    }
+
+    public boolean hasStoredSciCatToken() {
+        return java.util.Arrays.asList(secureRoot.node(SECURE_NODE).keys()).contains(SCICAT_TOKEN);
     }
 
     /** The logins for these settings; reading the passwords may ask for the master password once. */

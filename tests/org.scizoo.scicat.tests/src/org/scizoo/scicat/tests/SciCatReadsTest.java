@@ -93,6 +93,13 @@ class SciCatReadsTest {
             assertEquals(1, alice.findDatablocks(A1).size());
             assertTrue(alice.describe().contains("as alice") && !alice.describe().contains("alice-pw"));
         }
+        // a token SciCat gave (as its web page shows an OIDC account's) reads as its user
+        try (CatalogStore byToken = stores.open(settings(SciCatLogin.of(scicat.url(), null, null,
+                scicat.login(SciCatBackend.ALICE), false)))) {
+            assertEquals(List.of(PUBLIC, A2, A1), pids(byToken.findDatasets(DatasetQuery.newest(10))));
+            assertTrue(byToken.findDataset(B1).isEmpty(), "bob's dataset is not found with alice's token");
+            assertTrue(byToken.describe().endsWith(" as token"), byToken.describe());
+        }
         try (CatalogStore bob = open(SciCatBackend.BOB)) {
             assertEquals(List.of(PUBLIC, B1), pids(bob.findDatasets(DatasetQuery.newest(10))));
             assertEquals(List.of(B1), pids(bob.findDatasets(new DatasetQuery(null, SciCatBackend.BOB_GROUP, null,

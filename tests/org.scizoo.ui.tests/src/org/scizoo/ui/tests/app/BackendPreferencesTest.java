@@ -210,6 +210,41 @@ class BackendPreferencesTest {
         }
     }
 
+    /** An OIDC account's way in: the token SciCat's web page gave, kept in secure storage only. */
+    @Test
+    void theBackendDialogKeepsASciCatTokenInSecureStorageOnly() throws Exception {
+        Preferences plain = plainNode();
+        BackendPreferences prefs = new BackendPreferences(plain, secureStorage("master-4"));
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            BackendDialog dialog = openDialog(shell, prefs);
+            text(dialog.getShell(), "scicatUrl").setText("https://scicat.example.org/api");
+            text(dialog.getShell(), "scicatToken").setText(" eyJhbGciOiJIUzI1NiJ9.t0ken-s3cret ");
+            assertEquals(org.eclipse.jface.window.Window.OK, press(dialog, "&Save and reconnect"));
+            SciCatLogin login = prefs.sciCatLogin();
+            assertEquals("eyJhbGciOiJIUzI1NiJ9.t0ken-s3cret", login.token());
+            assertEquals(null, login.user());
+            assertTrue(prefs.hasStoredSciCatToken());
+            for (String key : plain.keys()) {
+                assertFalse(plain.get(key, "").contains("s3cret"), key);
+            }
+            assertFalse(login.toString().contains("s3cret"), "not in what is printed: " + login);
+
+            BackendDialog again = openDialog(shell, prefs);
+            assertEquals("(stored)", text(again.getShell(), "scicatToken").getMessage(), "said, not shown");
+            assertEquals("", text(again.getShell(), "scicatToken").getText());
+            again.close();
+
+            assertEquals(org.eclipse.jface.window.Window.OK, press(openDialog(shell, prefs), "&Log out of SciCat"),
+                    "log out reconnects");
+            assertTrue(prefs.sciCatLogin().anonymous(), "logged out");
+            assertFalse(prefs.hasStoredSciCatToken(), "the token is forgotten");
+        } finally {
+            shell.dispose();
+        }
+    }
+
     private static BackendDialog openDialog(Shell shell, BackendPreferences prefs) {
         BackendDialog dialog = new BackendDialog(shell, prefs);
         dialog.setBlockOnOpen(false);
