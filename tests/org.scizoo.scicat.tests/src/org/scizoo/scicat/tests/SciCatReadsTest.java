@@ -98,7 +98,7 @@ class SciCatReadsTest {
                 scicat.login(SciCatBackend.ALICE), false)))) {
             assertEquals(List.of(PUBLIC, A2, A1), pids(byToken.findDatasets(DatasetQuery.newest(10))));
             assertTrue(byToken.findDataset(B1).isEmpty(), "bob's dataset is not found with alice's token");
-            assertTrue(byToken.describe().endsWith(" as token"), byToken.describe());
+            assertTrue(byToken.describe().endsWith(" as alice (token)"), "SciCat says whose: " + byToken.describe());
         }
         try (CatalogStore bob = open(SciCatBackend.BOB)) {
             assertEquals(List.of(PUBLIC, B1), pids(bob.findDatasets(DatasetQuery.newest(10))));

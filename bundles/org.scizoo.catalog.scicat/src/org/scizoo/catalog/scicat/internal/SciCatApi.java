@@ -38,6 +38,8 @@ public final class SciCatApi {
     private final Duration timeout;
     private volatile String token;
     private volatile boolean viaLdap;
+    /** Whose a given token is, as SciCat says (its {@code whoami}); null before or without one. */
+    private volatile String tokenUser;
 
     public SciCatApi(SciCatLogin login, Duration connectTimeout) {
         this.login = login;
@@ -55,6 +57,9 @@ public final class SciCatApi {
      */
     public void logIn() throws CatalogException {
         if (login.user() == null) {
+            if (token != null) {
+                tokenUser = whoseToken();
+            }
             return;
         }
         String body = new Document("username", login.user())
@@ -101,6 +106,30 @@ public final class SciCatApi {
 
     public SciCatLogin login() {
         return login;
+    }
+
+    /** The login as the status line says it: with a token, the user SciCat says it is. */
+    public String describe() {
+        String d = login.describe();
+        return tokenUser == null ? d : d.substring(0, d.length() - "token".length()) + tokenUser + " (token)";
+    }
+
+    /**
+     * The user a given token is, from SciCat's {@code GET /auth/whoami}: so a token SciCat does not accept is
+     * said at the start, not at the first read.
+     */
+    private String whoseToken() throws CatalogException {
+        HttpResponse<String> r = send("GET", "/v3/auth/whoami", null, true);
+        // SciCat 4.5 answers a token it cannot read with 200 and nothing (measured), others with 401 or 403
+        boolean none = r.statusCode() / 100 == 2 && (r.body() == null || r.body().isBlank());
+        if (none || r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new CatalogException(where() + " does not accept this token (" + (none ? "no user for it"
+                    : r.statusCode() + ": " + message(r)) + "): it may have expired; log in on SciCat's web page"
+                    + " again and give the new token");
+        }
+        Document me = json(r, "who the token is");
+        Object name = me.get("username");
+        return name instanceof String n && !n.isBlank() ? n : null;
     }
 
     /** A JSON object, or empty where SciCat says there is none (404, or an empty answer). */

@@ -223,7 +223,7 @@ public final class SciCatCatalogStore implements CatalogStore {
 
     @Override
     public String describe() {
-        return api.login().describe();
+        return api.describe();
     }
 
     @Override
