@@ -30,11 +30,8 @@ import org.scizoo.core.search.ParamConditions;
  */
 final class ConditionRows {
 
-    /** The operators as the rows offer them, with what each is typed as. */
-    private static final String[][] OPERATORS = { { "=", "=" }, { "≠", "!=" }, { "<", "<" }, { "≤", "<=" },
-            { ">", ">" }, { "≥", ">=" }, { "between", ".." }, { "in", "in" } };
-    /** The same operators, in the same order. */
-    private static final Op[] OPS = { Op.EQ, Op.NEQ, Op.LT, Op.LTE, Op.GT, Op.GTE, Op.BETWEEN, Op.INQ };
+    /** The operators in the rows' list: PaNOSC's, in {@link Op}'s order. */
+    private static final Op[] OPS = Op.values();
 
     private final Composite box;
     private final Runnable search;
@@ -59,10 +56,10 @@ final class ConditionRows {
             key.setItems(items());
             key.setToolTipText("A metadata key the catalogue compares");
             op = new Combo(line, SWT.DROP_DOWN | SWT.READ_ONLY);
-            for (String[] o : OPERATORS) {
-                op.add(o[0]);
+            for (Op o : OPS) {
+                op.add(label(o));
             }
-            op.select(4);
+            op.select(Op.GT.ordinal());
             value = new Text(line, SWT.BORDER);
             value.setLayoutData(width(120));
             value.setMessage("300, 12..13, or 10, 12");
@@ -81,7 +78,7 @@ final class ConditionRows {
 
         /** The row as typed: {@code T01 > 300 K}, {@code energy 12..13 keV}, {@code frames in 10, 12}. */
         String typed() {
-            String symbol = OPERATORS[Math.max(op.getSelectionIndex(), 0)][1];
+            String symbol = OPS[Math.max(op.getSelectionIndex(), 0)].symbol();
             String v = value.getText().strip();
             String k = key.getText().strip();
             String u = unit.getText().strip();
@@ -113,7 +110,11 @@ final class ConditionRows {
             };
             List<Object> values = new ArrayList<>();
             for (String t : typed) {
-                values.add(f.parse(t));
+                try {
+                    values.add(f.parse(t));
+                } catch (InvalidQueryException e) {
+                    throw new InvalidQueryException(f.json() + ": " + e.getMessage());
+                }
             }
             try {
                 return new FieldCondition(f, o, values);
@@ -131,6 +132,17 @@ final class ConditionRows {
         layout.marginWidth = 0;
         box.setLayout(layout);
         box.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    /** How the list shows an operator: as a mathematician writes it, a range and a list in words. */
+    private static String label(Op o) {
+        return switch (o) {
+            case NEQ -> "≠";
+            case LTE -> "≤";
+            case GTE -> "≥";
+            case BETWEEN -> "between";
+            default -> o.symbol();
+        };
     }
 
     private static GridData width(int w) {
@@ -177,9 +189,9 @@ final class ConditionRows {
         Row r = new Row();
         rows.add(r);
         r.key.setText(key);
-        for (int i = 0; i < OPERATORS.length; i++) {
-            if (OPERATORS[i][1].equals(op) || OPERATORS[i][0].equals(op)) {
-                r.op.select(i);
+        for (Op o : OPS) {
+            if (o.symbol().equals(op) || label(o).equals(op)) {
+                r.op.select(o.ordinal());
             }
         }
         r.value.setText(value);

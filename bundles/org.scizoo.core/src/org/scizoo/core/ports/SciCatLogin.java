@@ -51,7 +51,13 @@ public record SciCatLogin(URI url, String user, String password, String token, b
 
     /** For the status line: the server and who is logged in, never a secret. */
     public String describe() {
-        String who = user != null ? user : token != null ? "token" : "anonymous";
+        return describe(null);
+    }
+
+    /** As {@link #describe()}, naming a token's user where SciCat has said who it is ({@code as alice (token)}). */
+    public String describe(String tokenUser) {
+        String who = user != null ? user : token == null ? "anonymous" : tokenUser == null ? "token"
+                : tokenUser + " (token)";
         return "SciCat " + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "") + " as " + who;
     }
 

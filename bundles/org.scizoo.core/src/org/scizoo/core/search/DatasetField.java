@@ -64,7 +64,7 @@ public enum DatasetField {
 
     /**
      * A value of this field as typed: a number, a time (ISO-8601, or a day: 2026-11-20 is its start, UTC),
-     * true or false, or the text itself.
+     * true or false, or the text itself. A refusal says what is wrong with the value; the caller says where.
      */
     public Object parse(String typed) throws InvalidQueryException {
         String s = typed.strip();
@@ -78,14 +78,14 @@ public enum DatasetField {
                 } catch (NumberFormatException e) {
                     // said below
                 }
-                throw new InvalidQueryException(json + ": '" + s + "' is not a number");
+                throw new InvalidQueryException("'" + s + "' is not a number");
             }
             case TIME -> {
                 try {
                     return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
                             : Instant.parse(s);
                 } catch (DateTimeParseException e) {
-                    throw new InvalidQueryException(json + ": '" + s + "' is not a time (as 2026-11-20 or"
+                    throw new InvalidQueryException("'" + s + "' is not a time (as 2026-11-20 or"
                             + " 2026-11-20T08:00:00Z)");
                 }
             }
@@ -93,7 +93,7 @@ public enum DatasetField {
                 if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
                     return Boolean.parseBoolean(s);
                 }
-                throw new InvalidQueryException(json + ": expected true or false, not '" + s + "'");
+                throw new InvalidQueryException("expected true or false, not '" + s + "'");
             }
             default -> {
                 return s;

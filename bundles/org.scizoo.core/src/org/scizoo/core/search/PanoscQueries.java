@@ -187,7 +187,7 @@ public final class PanoscQueries {
                 try {
                     return field.parse(string(o, at));
                 } catch (InvalidQueryException e) {
-                    throw new InvalidQueryException(at + ": " + e.getMessage().substring(field.json().length() + 2));
+                    throw new InvalidQueryException(at + ": " + e.getMessage());
                 }
             }
             case BOOLEAN -> {

@@ -159,8 +159,7 @@ final class LuceneQueries {
         if (!c.field().kind().ordered()) {
             List<BytesRef> terms = c.values().stream().map(v -> new BytesRef(v.toString())).toList();
             Query any = new TermInSetQuery(field, terms);
-            return c.op() == ParamCondition.Op.NEQ ? new BooleanQuery.Builder().add(new MatchAllDocsQuery(),
-                    Occur.FILTER).add(any, Occur.MUST_NOT).build() : any;
+            return c.op() == ParamCondition.Op.NEQ ? not(any) : any;
         }
         if (c.field().kind() == DatasetField.Kind.TIME) {
             long[] t = c.values().stream().mapToLong(v -> ((Instant) v).toEpochMilli()).toArray();

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,8 +40,6 @@ import org.scizoo.core.ports.StoreHealth;
 import org.scizoo.core.scicat.SciCatDocuments;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
@@ -51,15 +48,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 
 /**
  * {@link org.scizoo.core.ports.CatalogStore} on the MongoDB sync driver. It uses only what a real
@@ -71,8 +63,6 @@ public final class MongoCatalogStore implements CatalogStore {
     static final String DEFAULT_DATABASE = "scicat";
     private static final System.Logger LOG = System.getLogger(MongoCatalogStore.class.getName());
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
 
     /** Longer than any bulk write of a batch takes; a hung server is reported after it. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -266,70 +256,22 @@ public final class MongoCatalogStore implements CatalogStore {
             // failure of either is retried as a whole.
             Future<?> blocksWritten = blocks.isEmpty() && keys.isEmpty() ? null : blockWriter.submit(() -> {
                 if (!blocks.isEmpty()) {
-                    insertOrUpdate(rawDatablocks, blocks);
+                    IdempotentWrites.insertOrUpdate(rawDatablocks, blocks);
                 }
                 if (!keys.isEmpty()) {
-                    insertOrUpdate(rawMetadataKeys, keys);
+                    IdempotentWrites.insertOrUpdate(rawMetadataKeys, keys);
                 }
             });
             try {
-                insertOrUpdate(rawDatasets, ds);
+                IdempotentWrites.insertOrUpdate(rawDatasets, ds);
             } finally {
                 if (blocksWritten != null) {
-                    awaitWrite(blocksWritten);
+                    IdempotentWrites.await(blocksWritten);
                 }
             }
             written();
         } catch (MongoException e) {
             throw failure("write " + entries.size() + " datasets to", e);
-        }
-    }
-
-    /**
-     * An idempotent write of documents with their {@code _id}s: inserted, and those whose {@code _id} is
-     * already there (a replay, an updated dataset) updated in the fields we own only
-     * ({@link SciCatDocuments#ownedFieldsUpdate}), so that what SciCat keeps there survives. Most documents are new, and an insert costs the
-     * server less than an upsert (no query, no update document to compute): measured on mongo-java-server;
-     * a real MongoDB skips the same work (not measured here, none can run on this machine).
-     */
-    private static void insertOrUpdate(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> docs) {
-        try {
-            collection.insertMany(docs, UNORDERED_INSERT);
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null || e.getWriteErrors().isEmpty()) {
-                throw e;
-            }
-            List<WriteModel<RawBsonDocument>> again = new ArrayList<>(e.getWriteErrors().size());
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                RawBsonDocument d = docs.get(error.getIndex());
-                Document full = d.decode(new org.bson.codecs.DocumentCodec());
-                again.add(new UpdateOneModel<>(eq("_id", d.get("_id")), SciCatDocuments.ownedFieldsUpdate(full),
-                        UPSERT));
-            }
-            collection.bulkWrite(again, UNORDERED);
-        }
-    }
-
-    private static void awaitWrite(Future<?> write) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                write.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the write is under way: wait for its answer, then pass the interrupt on
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof MongoException m) {
-                    throw m;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -367,7 +309,7 @@ public final class MongoCatalogStore implements CatalogStore {
                 it = it.limit(q.limit());
             }
             for (Document d : it) {
-                Dataset ds = readOrSkip(d);
+                Dataset ds = DatasetBatches.readOrSkip(d);
                 if (ds != null) {
                     out.add(ds);
                 }
@@ -389,7 +331,7 @@ public final class MongoCatalogStore implements CatalogStore {
         var local = localDatasets;
         if (local != null) {
             try (EmbeddedDocuments.Snapshot documents = local.apply(selection)) {
-                return scan(documents, selection, batchSize, batches, cancelled);
+                return DatasetBatches.scan(documents, selection, batchSize, batches, cancelled);
             } catch (RuntimeException e) {
                 throw new CatalogException("Could not read datasets from the catalogue at " + description + ": " + e,
                         e);
@@ -407,57 +349,10 @@ public final class MongoCatalogStore implements CatalogStore {
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         try (MongoCursor<Document> cursor = datasets.find(filter).batchSize(batchSize).iterator()) {
-            return inBatches(cursor, d -> true, batchSize, batches, cancelled);
+            return DatasetBatches.inBatches(cursor, d -> true, batchSize, batches, cancelled);
         } catch (MongoException e) {
             throw failure("read datasets from", e);
         }
-    }
-
-    /** The embedded store's path: the documents read from the file (all, or a time window's), the selection applied here. */
-    private static long scan(java.util.Iterator<Document> documents, ScanSelection selection, int batchSize,
-            Consumer<List<Dataset>> batches, BooleanSupplier cancelled) {
-        Date from = selection.from() == null ? null : Date.from(selection.from());
-        Date till = selection.till() == null ? null : Date.from(selection.till());
-        java.util.function.Predicate<Document> inSelection = d -> {
-            if (selection.proposalId() != null && !(d.get("proposalIds") instanceof List<?> ids
-                    && ids.contains(selection.proposalId()))) {
-                return false;
-            }
-            Object created = d.get("creationTime");
-            return from == null && till == null || created instanceof Date t && (from == null || !t.before(from))
-                    && (till == null || t.before(till));
-        };
-        return inBatches(documents, inSelection, batchSize, batches, cancelled);
-    }
-
-    /** Decodes the documents kept into datasets, hands them on in batches; invalid ones are skipped and counted. */
-    private static long inBatches(java.util.Iterator<Document> documents, java.util.function.Predicate<Document> keep,
-            int batchSize, Consumer<List<Dataset>> batches, BooleanSupplier cancelled) {
-        long skipped = 0;
-        List<Dataset> batch = new ArrayList<>(batchSize);
-        while (documents.hasNext()) {
-            if (cancelled.getAsBoolean()) {
-                return skipped;
-            }
-            Document d = documents.next();
-            if (!keep.test(d)) {
-                continue;
-            }
-            Dataset ds = readOrSkip(d);
-            if (ds == null) {
-                skipped++;
-                continue;
-            }
-            batch.add(ds);
-            if (batch.size() == batchSize) {
-                batches.accept(batch);
-                batch = new ArrayList<>(batchSize);
-            }
-        }
-        if (!batch.isEmpty()) {
-            batches.accept(batch);
-        }
-        return skipped;
     }
 
     @Override
@@ -484,7 +379,7 @@ public final class MongoCatalogStore implements CatalogStore {
             if (d == null) {
                 return Optional.empty();
             }
-            Dataset ds = readOrSkip(d);
+            Dataset ds = DatasetBatches.readOrSkip(d);
             if (ds == null) {
                 throw new CatalogException("Dataset " + pid + " in the catalogue is not a valid SciCat dataset");
             }
@@ -584,20 +479,6 @@ public final class MongoCatalogStore implements CatalogStore {
     private void written() {
         if (afterWrite != null) {
             afterWrite.run();
-        }
-    }
-
-    /**
-     * A document written by another program may not be a valid dataset: it is logged and left out of the
-     * page (and left untouched in the store) rather than failing the whole page.
-     */
-    private static Dataset readOrSkip(Document d) {
-        try {
-            return SciCatDocuments.dataset(d);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Skipping dataset " + d.get("_id")
-                    + ": not a valid SciCat dataset (" + e.getMessage() + ")");
-            return null;
         }
     }
 

@@ -110,8 +110,7 @@ public final class SciCatApi {
 
     /** The login as the status line says it: with a token, the user SciCat says it is. */
     public String describe() {
-        String d = login.describe();
-        return tokenUser == null ? d : d.substring(0, d.length() - "token".length()) + tokenUser + " (token)";
+        return login.describe(tokenUser);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.scizoo.core.units.SciCatUnits;
  * in SI units), and the count from {@code /fullfacet}. SciCat applies the login's access rules; the groups a
  * caller passes are not needed. SciCat's query ANDs its filters and knows fewer operators than PaNOSC's
  * language: {@code or}, {@code !=}, {@code in}, and two conditions on one key are refused with the reason
- * rather than answered wrongly. The dataset's own fields go as SciCat's fields ({@link SciCatFields}). It does not rank: hits come newest first, each scored 1. Facets: as
+ * rather than answered wrongly. The dataset's own fields go as SciCat's fields ({@link SciCatFields}). It
+ * does not rank: hits come newest first, each scored 1. Facets: as
  * {@link SciCatFacets} says.
  */
 final class SciCatSearch implements DatasetSearch {
